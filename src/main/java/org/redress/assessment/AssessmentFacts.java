@@ -1,0 +1,32 @@
+package org.redress.assessment;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.redress.complaint.Complaint;
+
+/** The facts the initial-assessment DMN table decides on (7.5). */
+public record AssessmentFacts(boolean safetyRisk, boolean legalOrRegulatory, double amountAtStake,
+    int earlierComplaints) {
+
+  static AssessmentFacts of(Complaint complaint, int earlierComplaints, AssessmentSettings settings) {
+    String text = (complaint.description() + " " + nullToEmpty(complaint.remedyRequested())).toLowerCase(Locale.ROOT);
+    boolean safety = complaint.safetyConcern() || settings.safetyKeywords().stream().anyMatch(text::contains);
+    boolean legal = complaint.legalOrRegulatory() || settings.legalKeywords().stream().anyMatch(text::contains);
+    double amount = complaint.amountAtStake() == null ? 0 : complaint.amountAtStake().doubleValue();
+    return new AssessmentFacts(safety, legal, amount, earlierComplaints);
+  }
+
+  Map<String, Object> asDecisionInputs() {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("safetyRisk", safetyRisk);
+    inputs.put("legalOrRegulatory", legalOrRegulatory);
+    inputs.put("amountAtStake", amountAtStake);
+    inputs.put("earlierComplaints", earlierComplaints);
+    return inputs;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

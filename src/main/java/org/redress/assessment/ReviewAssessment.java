@@ -1,0 +1,78 @@
+package org.redress.assessment;
+
+import static org.redress.complaint.ComplaintVariables.*;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.redress.complaint.CaseEvents;
+import org.redress.complaint.Complaint;
+import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.ComplaintState;
+import org.redress.complaint.EngineClock;
+import org.redress.complaint.EventType;
+import org.redress.engine.InvalidSubmissionException;
+import org.redress.engine.SubmittedForm;
+import org.redress.escalation.HandlingTimes;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_ReviewAssessment, on complete (7.5). The handler confirms the assessment or overrides
+ * severity and response target; an override needs a reason and is recorded with the old and new
+ * values. Priority and due dates follow the new values.
+ */
+@Component("reviewAssessment")
+public class ReviewAssessment implements TaskListener {
+
+  private final ComplaintRepository complaints;
+  private final CaseEvents events;
+  private final AssessmentSettings settings;
+  private final HandlingTimes times;
+
+  public ReviewAssessment(ComplaintRepository complaints, CaseEvents events, AssessmentSettings settings,
+      HandlingTimes times) {
+    this.complaints = complaints;
+    this.events = events;
+    this.settings = settings;
+    this.times = times;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    String severity = form.requiredChoice(SEVERITY, Severity.ALL);
+    String target = form.requiredChoice(RESPONSE_TARGET, settings.responseTargets());
+    String reason = form.optionalText(OVERRIDE_REASON, 2000);
+
+    String reference = CaseEvents.reference(task.getExecution());
+    ComplaintState assessed = complaints.state(reference);
+    boolean changed = !severity.equals(assessed.severity()) || !target.equals(assessed.responseTarget());
+    if (!changed) {
+      events.record(task, EventType.ASSESSMENT_CONFIRMED,
+          "Assessment confirmed: %s, response target %s".formatted(severity, target), Map.of());
+      return;
+    }
+    if (reason == null) {
+      throw new InvalidSubmissionException(OVERRIDE_REASON,
+          "give a reason when you change the severity or the response target");
+    }
+    Complaint complaint = complaints.get(reference);
+    Date receivedAt = EngineClock.toDate(complaint.receivedAt());
+    Date due = HandlingTimes.after(receivedAt, target);
+    int priority = settings.priorityOf(severity);
+    task.getExecution().setVariable(PRIORITY, priority);
+    task.getExecution().setVariable(RESPONSE_DUE_DATE, due);
+    task.getExecution().setVariable(REMINDER_DATE, HandlingTimes.share(receivedAt, due, times.reminderAtShareOfTarget()));
+    complaints.recordAssessment(reference, severity, priority, target, EngineClock.fromDate(due), assessed.team(),
+        Boolean.TRUE.equals(assessed.immediateActionNeeded()), true);
+
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("from", Map.of("severity", assessed.severity(), "responseTarget", assessed.responseTarget()));
+    details.put("to", Map.of("severity", severity, "responseTarget", target, "priority", priority));
+    details.put("reason", reason);
+    events.record(task, EventType.ASSESSMENT_OVERRIDDEN, "Assessment overridden: %s/%s → %s/%s. Reason: %s"
+        .formatted(assessed.severity(), assessed.responseTarget(), severity, target, reason), details);
+  }
+}

@@ -1,0 +1,15 @@
+package org.redress.assessment;
+
+import java.util.List;
+
+/** Severity levels used by the DMN table, the forms and the gateways. */
+public final class Severity {
+
+  public static final String LOW = "low";
+  public static final String MEDIUM = "medium";
+  public static final String HIGH = "high";
+  public static final String CRITICAL = "critical";
+  public static final List<String> ALL = List.of(LOW, MEDIUM, HIGH, CRITICAL);
+
+  private Severity() {}
+}

@@ -1,0 +1,227 @@
+package org.redress.complaint;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The complaint as submitted (insert only) and its current state. Runs in the engine's transaction,
+ * so a row commits together with the process step that wrote it.
+ */
+@Repository
+public class ComplaintRepository {
+
+  private final JdbcClient jdbc;
+
+  public ComplaintRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Complaint c) {
+    jdbc.sql("""
+        INSERT INTO complaint (reference, channel, complainant_name, complainant_organisation, complainant_email,
+          complainant_phone, complainant_address, preferred_channel, preferred_language, on_behalf_of,
+          product_or_service, order_reference, problem_date, description, remedy_requested, amount_at_stake,
+          safety_concern, legal_or_regulatory, immediate_action_at_receipt, received_at, received_by)
+        VALUES (:reference, :channel, :name, :organisation, :email, :phone, :address, :preferredChannel,
+          :preferredLanguage, :onBehalfOf, :product, :orderReference, :problemDate, :description, :remedy,
+          :amount, :safety, :legal, :immediateAction, :receivedAt, :receivedBy)""")
+        .param("reference", c.reference())
+        .param("channel", c.channel().code())
+        .param("name", c.complainantName())
+        .param("organisation", c.complainantOrganisation())
+        .param("email", c.complainantEmail())
+        .param("phone", c.complainantPhone())
+        .param("address", c.complainantAddress())
+        .param("preferredChannel", c.preferredChannel())
+        .param("preferredLanguage", c.preferredLanguage())
+        .param("onBehalfOf", c.onBehalfOf())
+        .param("product", c.productOrService())
+        .param("orderReference", c.orderReference())
+        .param("problemDate", c.problemDate())
+        .param("description", c.description())
+        .param("remedy", c.remedyRequested())
+        .param("amount", c.amountAtStake())
+        .param("safety", c.safetyConcern())
+        .param("legal", c.legalOrRegulatory())
+        .param("immediateAction", c.immediateActionAtReceipt())
+        .param("receivedAt", c.receivedAt())
+        .param("receivedBy", c.receivedBy())
+        .update();
+    jdbc.sql("INSERT INTO complaint_status (reference, status, updated_at) VALUES (:reference, :status, :now)")
+        .param("reference", c.reference())
+        .param("status", ComplaintStatus.RECEIVED.name())
+        .param("now", c.receivedAt())
+        .update();
+  }
+
+  public Optional<Complaint> find(String reference) {
+    return jdbc.sql("SELECT * FROM complaint WHERE reference = :reference")
+        .param("reference", reference)
+        .query(ComplaintRepository::complaint)
+        .optional();
+  }
+
+  public Complaint get(String reference) {
+    return find(reference).orElseThrow(() -> new IllegalStateException("No complaint " + reference));
+  }
+
+  public ComplaintState state(String reference) {
+    return jdbc.sql("SELECT * FROM complaint_status WHERE reference = :reference")
+        .param("reference", reference)
+        .query(ComplaintRepository::state)
+        .single();
+  }
+
+  /** Earlier complaints by the same complainant (e-mail) or about the same product, in the window. */
+  public int countEarlierComplaints(Complaint c, OffsetDateTime since) {
+    return jdbc.sql("""
+        SELECT COUNT(*) FROM complaint
+        WHERE reference <> :reference AND received_at >= :since AND received_at <= :receivedAt
+          AND ((:email IS NOT NULL AND complainant_email = :email) OR LOWER(product_or_service) = LOWER(:product))""")
+        .param("reference", c.reference())
+        .param("since", since)
+        .param("receivedAt", c.receivedAt())
+        .param("email", c.complainantEmail())
+        .param("product", c.productOrService())
+        .query(Integer.class)
+        .single();
+  }
+
+  public void recordAssessment(String reference, String severity, int priority, String responseTarget,
+      OffsetDateTime responseDueAt, String team, boolean immediateActionNeeded, boolean overridden) {
+    jdbc.sql("""
+        UPDATE complaint_status SET severity = :severity, priority = :priority, response_target = :target,
+          response_due_at = :due, team = :team, immediate_action_needed = :immediate,
+          assessment_overridden = :overridden, assessed_at = COALESCE(assessed_at, :now), updated_at = :now,
+          status = CASE WHEN status = 'RECEIVED' THEN 'ASSESSED' ELSE status END
+        WHERE reference = :reference""")
+        .param("severity", severity)
+        .param("priority", priority)
+        .param("target", responseTarget)
+        .param("due", responseDueAt)
+        .param("team", team)
+        .param("immediate", immediateActionNeeded)
+        .param("overridden", overridden)
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  public void changeStatus(String reference, ComplaintStatus status) {
+    jdbc.sql("UPDATE complaint_status SET status = :status, updated_at = :now WHERE reference = :reference")
+        .param("status", status.name())
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  public void markAcknowledged(String reference) {
+    jdbc.sql("""
+        UPDATE complaint_status SET acknowledged_at = COALESCE(acknowledged_at, :now), updated_at = :now,
+          status = CASE WHEN status IN ('RECEIVED', 'ASSESSED') THEN 'ACKNOWLEDGED' ELSE status END
+        WHERE reference = :reference""")
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  public void recordInvestigation(String reference, String rootCause, String justified) {
+    jdbc.sql("""
+        UPDATE complaint_status SET root_cause = :rootCause, justified = :justified, updated_at = :now
+        WHERE reference = :reference""")
+        .param("rootCause", rootCause)
+        .param("justified", justified)
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  public void markDecisionCommunicated(String reference) {
+    jdbc.sql("""
+        UPDATE complaint_status SET status = 'DECISION_COMMUNICATED', updated_at = :now,
+          decision_communicated_at = COALESCE(decision_communicated_at, :now)
+        WHERE reference = :reference""")
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  public void markEscalated(String reference, int priority) {
+    jdbc.sql("UPDATE complaint_status SET escalated = TRUE, priority = :priority, updated_at = :now WHERE reference = :reference")
+        .param("priority", priority)
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  public void markDecisionReviewed(String reference) {
+    jdbc.sql("UPDATE complaint_status SET decision_reviewed = TRUE, updated_at = :now WHERE reference = :reference")
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  public void close(String reference, String outcome, String closedBy) {
+    jdbc.sql("""
+        UPDATE complaint_status SET status = 'CLOSED', outcome = :outcome, closed_by = :closedBy,
+          closed_at = :now, updated_at = :now
+        WHERE reference = :reference""")
+        .param("outcome", outcome)
+        .param("closedBy", closedBy)
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  private static Complaint complaint(ResultSet rs, int row) throws SQLException {
+    return new Complaint(
+        rs.getString("reference"),
+        Channel.fromCode(rs.getString("channel")).orElseThrow(),
+        rs.getString("complainant_name"),
+        rs.getString("complainant_organisation"),
+        rs.getString("complainant_email"),
+        rs.getString("complainant_phone"),
+        rs.getString("complainant_address"),
+        rs.getString("preferred_channel"),
+        rs.getString("preferred_language"),
+        rs.getString("on_behalf_of"),
+        rs.getString("product_or_service"),
+        rs.getString("order_reference"),
+        rs.getObject("problem_date", java.time.LocalDate.class),
+        rs.getString("description"),
+        rs.getString("remedy_requested"),
+        rs.getBigDecimal("amount_at_stake"),
+        rs.getBoolean("safety_concern"),
+        rs.getBoolean("legal_or_regulatory"),
+        rs.getString("immediate_action_at_receipt"),
+        rs.getObject("received_at", OffsetDateTime.class),
+        rs.getString("received_by"));
+  }
+
+  private static ComplaintState state(ResultSet rs, int row) throws SQLException {
+    return new ComplaintState(
+        rs.getString("reference"),
+        ComplaintStatus.valueOf(rs.getString("status")),
+        rs.getString("severity"),
+        (Integer) rs.getObject("priority", Integer.class),
+        rs.getString("response_target"),
+        rs.getObject("response_due_at", OffsetDateTime.class),
+        rs.getString("team"),
+        rs.getObject("immediate_action_needed", Boolean.class),
+        rs.getBoolean("assessment_overridden"),
+        rs.getString("root_cause"),
+        rs.getString("justified"),
+        rs.getBoolean("escalated"),
+        rs.getBoolean("decision_reviewed"),
+        rs.getString("outcome"),
+        rs.getObject("acknowledged_at", OffsetDateTime.class),
+        rs.getObject("assessed_at", OffsetDateTime.class),
+        rs.getObject("decision_communicated_at", OffsetDateTime.class),
+        rs.getObject("closed_at", OffsetDateTime.class),
+        rs.getString("closed_by"));
+  }
+}

@@ -1,0 +1,65 @@
+package org.redress.complaint;
+
+/**
+ * Every process variable of complaint-handling.bpmn, declared once. Only what gateways, timers and
+ * forms need lives in the process; the complaint itself lives in Redress's tables.
+ */
+public final class ComplaintVariables {
+
+  public static final String PROCESS_KEY = "complaint-handling";
+
+  public static final String REFERENCE = "complaintReference";
+  public static final String CHANNEL = "channel";
+
+  // initial assessment (7.5)
+  public static final String SEVERITY = "severity";
+  public static final String PRIORITY = "priority";
+  public static final String RESPONSE_TARGET = "responseTarget";
+  public static final String RESPONSE_DUE_DATE = "responseDueDate";
+  public static final String REMINDER_DATE = "reminderDate";
+  public static final String IMMEDIATE_ACTION_NEEDED = "immediateActionNeeded";
+  public static final String IMMEDIATE_ACTION_DUE_DATE = "immediateActionDueDate";
+  public static final String TEAM = "team";
+  public static final String OVERRIDE_REASON = "overrideReason";
+  public static final String PROGRESS_UPDATE_CYCLE = "progressUpdateCycle";
+
+  // task form fields
+  public static final String IMMEDIATE_ACTION_TAKEN = "immediateActionTaken";
+  public static final String FINDINGS = "findings";
+  public static final String ROOT_CAUSE = "rootCause";
+  public static final String COMPLAINT_JUSTIFIED = "complaintJustified";
+  public static final String RESPONSE_REMEDY = "responseRemedy";
+  public static final String RESPONSE_EXPLANATION = "responseExplanation";
+  public static final String PREVENTIVE_ACTION = "preventiveAction";
+  public static final String ACTION_REQUIRED = "actionRequired";
+  public static final String APPROVAL_DECISION = "approvalDecision";
+  public static final String APPROVAL_COMMENT = "approvalComment";
+  public static final String COMPLAINANT_ANSWER = "complainantAnswer";
+  public static final String COMPLAINANT_REASON = "complainantReason";
+  public static final String REVIEW_OUTCOME = "reviewOutcome";
+  public static final String REVIEW_REASONS = "reviewReasons";
+  public static final String RECOURSE_TAKEN = "recourseTaken";
+  public static final String EXTERNAL_BODY = "externalBody";
+  public static final String EXTERNAL_REFERENCE = "externalReference";
+  public static final String EXTERNAL_OUTCOME = "externalOutcome";
+  public static final String ACTION_TAKEN = "actionTaken";
+  public static final String ESCALATION_NOTES = "escalationNotes";
+
+  // set by steps, read by gateways, timers and closing
+  public static final String RESPONSE_PROPOSER = "responseProposer";
+  public static final String DECISION_MAKER = "decisionMaker";
+  public static final String DECISION_REVIEWED = "decisionReviewed";
+  public static final String DEEMED_ACCEPTED = "deemedAccepted";
+  public static final String ANSWER_DUE_DATE = "answerDueDate";
+  public static final String REVIEW_DUE_DATE = "reviewDueDate";
+  public static final String ACTION_DUE_DATE = "actionDueDate";
+  public static final String ESCALATION_DUE_DATE = "escalationDueDate";
+  public static final String CLOSING_ACTOR = "closingActor";
+
+  // task-local context for the forms (engine/TaskContext)
+  public static final String COMPLAINT_SUMMARY = "complaintSummary";
+  public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
+  public static final String CASE_HISTORY = "caseHistory";
+
+  private ComplaintVariables() {}
+}

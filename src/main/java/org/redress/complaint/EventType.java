@@ -1,0 +1,39 @@
+package org.redress.complaint;
+
+/** What happened to a complaint. One timeline row per event (ISO 10002 4.12 accountability). */
+public enum EventType {
+  RECEIVED(true),
+  ASSESSED(false),
+  ACKNOWLEDGED(true),
+  ASSESSMENT_CONFIRMED(false),
+  ASSESSMENT_OVERRIDDEN(false),
+  IMMEDIATE_ACTION_TAKEN(true),
+  INVESTIGATED(false),
+  RESPONSE_PROPOSED(false),
+  RESPONSE_APPROVED(false),
+  RESPONSE_SENT_BACK(false),
+  DECISION_COMMUNICATED(true),
+  DECISION_ACCEPTED(true),
+  DECISION_REJECTED(true),
+  DECISION_DEEMED_ACCEPTED(true),
+  INTERNAL_REVIEW_COMPLETED(true),
+  EXTERNAL_RECOURSE_OFFERED(true),
+  EXTERNAL_RECOURSE_RECORDED(true),
+  AGREED_ACTION_CARRIED_OUT(true),
+  REMINDER_SENT(false),
+  ESCALATED(false),
+  ESCALATION_HANDLED(false),
+  PROGRESS_UPDATE_SENT(true),
+  MESSAGE_SENT(true),
+  CLOSED(true);
+
+  private final boolean visibleToComplainant;
+
+  EventType(boolean visibleToComplainant) {
+    this.visibleToComplainant = visibleToComplainant;
+  }
+
+  public boolean visibleToComplainant() {
+    return visibleToComplainant;
+  }
+}

@@ -1,0 +1,87 @@
+package org.redress.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys everything in processes/ (BPMN, DMN) and forms/ (Camunda Forms) as ONE deployment at
+ * start-up. A new deployment is made only when a resource changed, and it then contains all
+ * resources, so a process's {@code formRefBinding="deployment"} always finds its forms.
+ */
+@Component
+@Order(1)
+public class ProcessAndFormDeployment implements ApplicationRunner {
+
+  public static final String DEPLOYMENT_NAME = "redress";
+  static final List<String> PATTERNS = List.of("classpath*:processes/*.bpmn", "classpath*:processes/*.dmn",
+      "classpath*:forms/*.form");
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessAndFormDeployment.class);
+
+  private final RepositoryService repository;
+
+  public ProcessAndFormDeployment(RepositoryService repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws IOException {
+    deploy();
+  }
+
+  /** @return the new deployment's id, or null when nothing changed */
+  public String deploy() throws IOException {
+    DeploymentBuilder builder = repository.createDeployment()
+        .name(DEPLOYMENT_NAME)
+        .source("redress-application")
+        // deployChangedOnly=false: if anything changed, deploy all resources together
+        .enableDuplicateFiltering(false);
+    List<Resource> resources = resources();
+    for (Resource resource : resources) {
+      try (InputStream in = resource.getInputStream()) {
+        builder.addInputStream(resourceName(resource), in);
+      }
+    }
+    long before = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
+    DeploymentWithDefinitions deployment = builder.deployWithResult();
+    boolean created = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count() > before;
+    LOG.info("{} resources from processes/ and forms/: {}", resources.size(),
+        created ? "deployed as " + deployment.getId() : "unchanged, nothing deployed");
+    return created ? deployment.getId() : null;
+  }
+
+  static List<Resource> resources() throws IOException {
+    PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+    List<Resource> all = new ArrayList<>();
+    for (String pattern : PATTERNS) {
+      all.addAll(List.of(resolver.getResources(pattern)));
+    }
+    all.sort(Comparator.comparing(ProcessAndFormDeployment::resourceName));
+    return all;
+  }
+
+  /** processes/complaint-handling.bpmn, forms/review-assessment.form … */
+  static String resourceName(Resource resource) {
+    try {
+      String url = resource.getURL().toString();
+      int forms = url.lastIndexOf("/forms/");
+      int processes = url.lastIndexOf("/processes/");
+      return url.substring(Math.max(forms, processes) + 1);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot name resource " + resource, e);
+    }
+  }
+}

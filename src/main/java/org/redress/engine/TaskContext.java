@@ -1,0 +1,108 @@
+package org.redress.engine;
+
+import static org.redress.complaint.ComplaintVariables.*;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.redress.complaint.Complaint;
+import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.ComplaintState;
+import org.redress.complaint.Timeline;
+import org.redress.complaint.TimelineEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Added to every user task by {@link TaskContextPlugin}, on create: names the task with the
+ * complaint reference, and gives its form the read-only context — the complaint as submitted, the
+ * assessment and the history so far — so a handler never has to leave Tasklist to decide. The
+ * context is task-local, shown by the forms' text views and never submitted back.
+ */
+@Component
+public class TaskContext implements TaskListener {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
+  private static final int HISTORY_ROWS = 40;
+
+  private final ComplaintRepository complaints;
+  private final Timeline timeline;
+
+  public TaskContext(ComplaintRepository complaints, Timeline timeline) {
+    this.complaints = complaints;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String reference = (String) task.getExecution().getVariable(REFERENCE);
+    if (reference == null) {
+      return;
+    }
+    task.setName(task.getName() + " · " + reference);
+    Complaint complaint = complaints.get(reference);
+    ComplaintState state = complaints.state(reference);
+    task.setVariableLocal(REFERENCE, reference);
+    task.setVariableLocal(COMPLAINT_SUMMARY, complaintSummary(complaint));
+    task.setVariableLocal(ASSESSMENT_SUMMARY, assessmentSummary(state));
+    task.setVariableLocal(CASE_HISTORY, history(timeline.of(reference)));
+  }
+
+  static String complaintSummary(Complaint c) {
+    StringBuilder md = new StringBuilder();
+    md.append("**Received** ").append(WHEN.format(c.receivedAt())).append(" by ").append(c.channel().code())
+        .append(" (recorded by ").append(Markdown.escape(c.receivedBy())).append(")\n\n");
+    md.append("**Complainant** ").append(Markdown.escape(c.complainantName()));
+    if (c.complainantOrganisation() != null) {
+      md.append(", ").append(Markdown.escape(c.complainantOrganisation()));
+    }
+    md.append(" — prefers ").append(c.preferredChannel()).append(" in ").append(c.preferredLanguage()).append("\n\n");
+    line(md, "E-mail", c.complainantEmail());
+    line(md, "Phone", c.complainantPhone());
+    line(md, "Address", c.complainantAddress());
+    line(md, "On behalf of", c.onBehalfOf());
+    line(md, "Product or service", c.productOrService());
+    line(md, "Order, account or contract", c.orderReference());
+    line(md, "Problem date", c.problemDate() == null ? null : c.problemDate().toString());
+    line(md, "Amount at stake", c.amountAtStake() == null ? null : "EUR " + c.amountAtStake().toPlainString());
+    md.append("**Description**\n\n").append(Markdown.escape(c.description())).append("\n\n");
+    line(md, "Remedy requested", c.remedyRequested());
+    line(md, "Immediate action at receipt", c.immediateActionAtReceipt());
+    if (c.safetyConcern()) {
+      md.append("**Marked at receipt:** health or safety at risk\n\n");
+    }
+    if (c.legalOrRegulatory()) {
+      md.append("**Marked at receipt:** legal or regulatory\n\n");
+    }
+    return md.toString();
+  }
+
+  static String assessmentSummary(ComplaintState s) {
+    if (s.severity() == null) {
+      return "Not assessed yet.";
+    }
+    return "Severity **%s** · priority %d · response target %s, due %s%s%s · team %s".formatted(
+        s.severity(), s.priority(), s.responseTarget(), WHEN.format(s.responseDueAt()),
+        Boolean.TRUE.equals(s.immediateActionNeeded()) ? " · **immediate action needed**" : "",
+        s.assessmentOverridden() ? " · overridden by a handler" : "",
+        s.team());
+  }
+
+  static String history(List<TimelineEvent> events) {
+    StringBuilder md = new StringBuilder();
+    List<TimelineEvent> shown = events.size() > HISTORY_ROWS ? events.subList(events.size() - HISTORY_ROWS, events.size()) : events;
+    for (TimelineEvent e : shown) {
+      String summary = e.summary().length() > 300 ? e.summary().substring(0, 299) + "…" : e.summary();
+      md.append("- ").append(WHEN.format(e.occurredAt())).append(" · ").append(Markdown.escape(e.actor()))
+          .append(" · ").append(Markdown.escape(summary)).append('\n');
+    }
+    return md.toString();
+  }
+
+  private static void line(StringBuilder md, String label, String value) {
+    if (value != null) {
+      md.append("**").append(label).append("** ").append(Markdown.escape(value)).append("\n\n");
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.redress.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist starts with no filters, so a new user would see an empty list. These are created at
+ * start-up when missing (by name), all sorted by priority, then due date.
+ */
+@Component
+@Order(3)
+public class TasklistFilters implements ApplicationRunner {
+
+  public static final String MY_TASKS = "My tasks";
+  public static final String MY_GROUPS_TASKS = "My groups' tasks";
+  public static final String OVERDUE = "Overdue";
+  public static final String HIGH_PRIORITY = "High priority";
+  public static final int HIGH_PRIORITY_FROM = 75;
+
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  public TasklistFilters(FilterService filters, TaskService tasks) {
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    createIfMissing(MY_TASKS, -10, "Complaint tasks assigned to me",
+        sorted(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
+    createIfMissing(MY_GROUPS_TASKS, -5, "Complaint tasks of my groups, claimed or not",
+        sorted(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
+    createIfMissing(OVERDUE, 0, "Tasks past their due date",
+        sorted(tasks.createTaskQuery().dueBeforeExpression("${now()}")));
+    createIfMissing(HIGH_PRIORITY, 5, "Tasks with priority " + HIGH_PRIORITY_FROM + " or more",
+        sorted(tasks.createTaskQuery().taskMinPriority(HIGH_PRIORITY_FROM)));
+  }
+
+  private static TaskQuery sorted(TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByDueDate().asc();
+  }
+
+  private void createIfMissing(String name, int position, String description, TaskQuery query) {
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filters.newTaskFilter(name)
+        .setQuery(query)
+        .setProperties(Map.of(
+            "priority", position,
+            "description", description,
+            "refresh", true,
+            "variables", List.of(Map.of("name", "complaintReference", "label", "Complaint"),
+                Map.of("name", "severity", "label", "Severity"))));
+    filters.saveFilter(filter);
+  }
+}

@@ -1,0 +1,60 @@
+package org.redress.escalation;
+
+import java.util.Date;
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Time frames of the handling process that are not set by the assessment (ISO 10002 4.15, 6.2).
+ * Process owners set them in application.yaml ({@code redress.handling-times}).
+ */
+@ConfigurationProperties("redress.handling-times")
+public record HandlingTimes(
+    String answerPeriod,
+    String reviewPeriod,
+    String escalationPeriod,
+    String immediateActionPeriod,
+    String agreedActionPeriod,
+    String progressUpdateCycle,
+    double reminderAtShareOfTarget) {
+
+  private static final DatatypeFactory DURATIONS;
+
+  static {
+    try {
+      DURATIONS = DatatypeFactory.newInstance();
+    } catch (DatatypeConfigurationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  public HandlingTimes {
+    for (String period : new String[] {answerPeriod, reviewPeriod, escalationPeriod, immediateActionPeriod,
+        agreedActionPeriod}) {
+      after(new Date(), period); // fail at start-up on a bad ISO 8601 duration, not in a running complaint
+    }
+    if (reminderAtShareOfTarget <= 0 || reminderAtShareOfTarget >= 1) {
+      throw new IllegalArgumentException("redress.handling-times.reminder-at-share-of-target must be between 0 and 1");
+    }
+  }
+
+  /** {@code start} plus an ISO 8601 duration such as P10D or PT4H. */
+  public static Date after(Date start, String isoDuration) {
+    Date result = new Date(start.getTime());
+    DURATIONS.newDuration(isoDuration).addTo(result);
+    return result;
+  }
+
+  /** {@code start} minus an ISO 8601 duration. */
+  public static Date before(Date start, String isoDuration) {
+    Date result = new Date(start.getTime());
+    DURATIONS.newDuration(isoDuration).negate().addTo(result);
+    return result;
+  }
+
+  /** The moment when the given share of the period from {@code start} to {@code end} has passed. */
+  public static Date share(Date start, Date end, double share) {
+    return new Date(start.getTime() + Math.round((end.getTime() - start.getTime()) * share));
+  }
+}

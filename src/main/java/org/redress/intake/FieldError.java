@@ -1,0 +1,4 @@
+package org.redress.intake;
+
+/** One refused value of a complaint submission: which field, and why. */
+public record FieldError(String field, String reason) {}

@@ -1,0 +1,66 @@
+package org.redress.intake;
+
+import static org.redress.complaint.ComplaintVariables.CHANNEL;
+import static org.redress.complaint.ComplaintVariables.REFERENCE;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.redress.complaint.Complaint;
+import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.EngineClock;
+import org.redress.complaint.EventType;
+import org.redress.complaint.ReferenceNumbers;
+import org.redress.complaint.Timeline;
+import org.redress.engine.Actors;
+import org.redress.engine.InvalidSubmissionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RecordComplaint (ISO 10002 7.2 receipt). Checks the submission, stores it as submitted,
+ * gives it its reference and makes the reference the business key. Runs in the transaction that
+ * starts the process, so the complaint row and the process start commit together — or neither.
+ * The raw submission is then removed from the process: the complaint lives in Redress's tables.
+ */
+@Component("recordComplaint")
+public class RecordComplaint implements JavaDelegate {
+
+  private final ComplaintRepository complaints;
+  private final ReferenceNumbers references;
+  private final Timeline timeline;
+
+  public RecordComplaint(ComplaintRepository complaints, ReferenceNumbers references, Timeline timeline) {
+    this.complaints = complaints;
+    this.references = references;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> submitted = execution.getVariables();
+    ComplaintSubmission.Result result = ComplaintSubmission.check(submitted);
+    if (!result.isValid()) {
+      throw InvalidSubmissionException.of(
+          result.errors().stream().map(e -> Map.entry(e.field(), e.reason())).toList());
+    }
+    ComplaintSubmission.Valid v = result.valid();
+    String reference = references.next();
+    String actor = Actors.current(execution.getProcessEngineServices());
+    Complaint complaint = new Complaint(reference, v.channel(), v.complainantName(), v.complainantOrganisation(),
+        v.complainantEmail(), v.complainantPhone(), v.complainantAddress(), v.preferredChannel(),
+        v.preferredLanguage(), v.onBehalfOf(), v.productOrService(), v.orderReference(), v.problemDate(),
+        v.description(), v.remedyRequested(), v.amountAtStake(), v.safetyConcern(), v.legalOrRegulatory(),
+        v.immediateActionAtReceipt(), EngineClock.now(), actor);
+    complaints.insert(complaint);
+
+    execution.removeVariables(ComplaintSubmission.FIELDS);
+    execution.setProcessBusinessKey(reference);
+    execution.setVariable(REFERENCE, reference);
+    execution.setVariable(CHANNEL, v.channel().code());
+
+    timeline.record(reference, EventType.RECEIVED, actor, "Complaint received by " + v.channel().code(),
+        v.immediateActionAtReceipt() == null ? Map.of("channel", v.channel().code())
+            : Map.of("channel", v.channel().code(), "immediateActionAtReceipt", v.immediateActionAtReceipt()),
+        execution.getProcessInstanceId(), execution.getCurrentActivityId());
+  }
+}

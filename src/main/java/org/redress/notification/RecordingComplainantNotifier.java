@@ -1,0 +1,47 @@
+package org.redress.notification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.redress.complaint.CaseEvents;
+import org.redress.complaint.Complaint;
+import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.EventType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded default without a mail server: each message is recorded on the complaint's
+ * timeline (what, to which channel, with which facts) and logged by reference only — personal data
+ * never goes to the log.
+ */
+@Component
+@ConditionalOnMissingBean(value = ComplainantNotifier.class, ignored = RecordingComplainantNotifier.class)
+public class RecordingComplainantNotifier implements ComplainantNotifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RecordingComplainantNotifier.class);
+
+  private final ComplaintRepository complaints;
+  private final CaseEvents events;
+
+  public RecordingComplainantNotifier(ComplaintRepository complaints, CaseEvents events) {
+    this.complaints = complaints;
+    this.events = events;
+  }
+
+  @Override
+  public void send(DelegateExecution execution, ComplainantMessage message, Map<String, ?> facts) {
+    String reference = CaseEvents.reference(execution);
+    Complaint complaint = complaints.get(reference);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("message", message.name());
+    details.put("channel", complaint.preferredChannel());
+    details.put("language", complaint.preferredLanguage());
+    details.putAll(facts);
+    events.record(execution, EventType.MESSAGE_SENT,
+        "%s sent by %s".formatted(message.title(), complaint.preferredChannel()), details);
+    LOG.info("Complaint {}: {} recorded for the {} channel", reference, message, complaint.preferredChannel());
+  }
+}

@@ -1,0 +1,52 @@
+package org.redress.response;
+
+import static org.redress.complaint.ComplaintVariables.*;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.redress.complaint.CaseEvents;
+import org.redress.complaint.EventType;
+import org.redress.engine.InvalidSubmissionException;
+import org.redress.engine.SubmittedForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_ApproveResponse, on complete (7.7, four-eyes of 4.7). A supervisor other than the proposer
+ * approves the response or sends it back with a comment.
+ */
+@Component("approveResponse")
+public class ApproveResponse implements TaskListener {
+
+  public static final String APPROVE = "approve";
+  public static final String SEND_BACK = "send-back";
+
+  private final CaseEvents events;
+
+  public ApproveResponse(CaseEvents events) {
+    this.events = events;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    String decision = form.requiredChoice(APPROVAL_DECISION, List.of(APPROVE, SEND_BACK));
+    String comment = form.optionalText(APPROVAL_COMMENT, 4000);
+    String approver = CaseEvents.actor(task);
+    if (approver.equals(task.getExecution().getVariable(RESPONSE_PROPOSER))) {
+      throw new InvalidSubmissionException(APPROVAL_DECISION,
+          "you proposed this response; another supervisor must approve it");
+    }
+    if (SEND_BACK.equals(decision)) {
+      if (comment == null) {
+        throw new InvalidSubmissionException(APPROVAL_COMMENT, "tell the handler what to change");
+      }
+      events.record(task, EventType.RESPONSE_SENT_BACK, "Response sent back: " + comment, Map.of("comment", comment));
+      return;
+    }
+    task.getExecution().setVariable(DECISION_MAKER, approver);
+    events.record(task, EventType.RESPONSE_APPROVED, "Response approved" + (comment == null ? "" : ": " + comment),
+        comment == null ? Map.of() : Map.of("comment", comment));
+  }
+}

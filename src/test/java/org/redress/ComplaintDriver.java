@@ -1,0 +1,146 @@
+package org.redress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.ComplaintState;
+import org.redress.complaint.ComplaintVariables;
+import org.redress.complaint.EventType;
+import org.redress.complaint.Timeline;
+import org.redress.complaint.TimelineEvent;
+
+/**
+ * Works complaints the way people do in Tasklist — start form, claim, submit task form — and runs
+ * the engine's jobs the way the job executor would, one due job at a time.
+ */
+public class ComplaintDriver {
+
+  private final ProcessEngine engine;
+  private final ComplaintRepository complaints;
+  private final Timeline timeline;
+
+  public ComplaintDriver(ProcessEngine engine, ComplaintRepository complaints, Timeline timeline) {
+    this.engine = engine;
+    this.complaints = complaints;
+    this.timeline = timeline;
+  }
+
+  /** A simple, low-severity complaint as a handler would register it from a phone call. */
+  public static Map<String, Object> phoneComplaint() {
+    Map<String, Object> form = new HashMap<>();
+    form.put("channel", "phone");
+    form.put("complainantName", "Jane Doe");
+    form.put("complainantEmail", "jane.doe+" + System.nanoTime() + "@example.org");
+    form.put("complainantPhone", "+49 30 1234567");
+    form.put("preferredChannel", "email");
+    form.put("preferredLanguage", "en");
+    form.put("productOrService", "Broadband " + System.nanoTime());
+    form.put("orderReference", "ORD-4711");
+    form.put("description", "My invoice for October shows a late fee although I paid on time.");
+    form.put("remedyRequested", "Remove the late fee.");
+    form.put("amountAtStake", 12.5);
+    form.put("safetyConcern", false);
+    form.put("legalOrRegulatory", false);
+    return form;
+  }
+
+  public static Map<String, Object> with(Map<String, Object> form, Object... keyValues) {
+    Map<String, Object> copy = new HashMap<>(form);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      copy.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return copy;
+  }
+
+  /** Registers through the start form as {@code user}; returns the process instance after receipt. */
+  public ProcessInstance register(String user, Map<String, Object> form) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(ComplaintVariables.PROCESS_KEY).latestVersion().singleResult().getId();
+    return as(user, () -> engine.getFormService().submitStartForm(definitionId, form));
+  }
+
+  /** Registers and runs the jobs up to the first tasks (assessment, acknowledgement). */
+  public ProcessInstance registerAndAssess(String user, Map<String, Object> form) {
+    ProcessInstance instance = register(user, form);
+    runDueJobs(instance);
+    return instance;
+  }
+
+  public String reference(ProcessInstance instance) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+        .singleResult().getBusinessKey();
+  }
+
+  /** Executes every job of the instance that is due now, until none is left. */
+  public int runDueJobs(ProcessInstance instance) {
+    int executed = 0;
+    while (true) {
+      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+          .executable().list();
+      if (due.isEmpty()) {
+        return executed;
+      }
+      engine.getManagementService().executeJob(due.get(0).getId());
+      executed++;
+      assertThat(executed).as("runaway jobs").isLessThan(100);
+    }
+  }
+
+  public Task task(ProcessInstance instance, String taskDefinitionKey) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskDefinitionKey).singleResult();
+    assertThat(task).as("open task " + taskDefinitionKey).isNotNull();
+    return task;
+  }
+
+  /** Claims and submits the task form as {@code user}, then runs the jobs that became due. */
+  public void complete(ProcessInstance instance, String taskDefinitionKey, String user, Object... keyValues) {
+    Task task = task(instance, taskDefinitionKey);
+    Map<String, Object> values = with(new HashMap<>(), keyValues);
+    as(user, () -> {
+      engine.getTaskService().claim(task.getId(), user);
+      engine.getFormService().submitTaskForm(task.getId(), values);
+      return null;
+    });
+    runDueJobs(instance);
+  }
+
+  public <T> T as(String user, java.util.function.Supplier<T> action) {
+    engine.getIdentityService().setAuthentication(user,
+        engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList());
+    try {
+      return action.get();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  public void moveClockTo(Date date) {
+    ClockUtil.setCurrentTime(date);
+  }
+
+  public void resetClock() {
+    ClockUtil.reset();
+  }
+
+  public ComplaintState state(ProcessInstance instance) {
+    return complaints.state(reference(instance));
+  }
+
+  public List<TimelineEvent> timeline(String reference) {
+    return timeline.of(reference);
+  }
+
+  public List<EventType> eventTypes(String reference) {
+    return timeline.of(reference).stream().map(TimelineEvent::type).toList();
+  }
+}
