@@ -27,6 +27,12 @@ import org.springframework.stereotype.Component;
 public class ProcessAndFormDeployment implements ApplicationRunner {
 
   public static final String DEPLOYMENT_NAME = "redress";
+  /**
+   * Duplicate filtering compares with the latest deployment of the same name AND source: a process
+   * owner's deployment from Modeler (another source) is not overridden at the next start unless
+   * the files in processes/ or forms/ changed.
+   */
+  public static final String SOURCE = "redress-application";
   static final List<String> PATTERNS = List.of("classpath*:processes/*.bpmn", "classpath*:processes/*.dmn",
       "classpath*:forms/*.form");
   private static final Logger LOG = LoggerFactory.getLogger(ProcessAndFormDeployment.class);
@@ -46,7 +52,7 @@ public class ProcessAndFormDeployment implements ApplicationRunner {
   public String deploy() throws IOException {
     DeploymentBuilder builder = repository.createDeployment()
         .name(DEPLOYMENT_NAME)
-        .source("redress-application")
+        .source(SOURCE)
         // deployChangedOnly=false: if anything changed, deploy all resources together
         .enableDuplicateFiltering(false);
     List<Resource> resources = resources();

@@ -9,7 +9,6 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  * never goes to the log.
  */
 @Component
-@ConditionalOnMissingBean(value = ComplainantNotifier.class, ignored = RecordingComplainantNotifier.class)
 public class RecordingComplainantNotifier implements ComplainantNotifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordingComplainantNotifier.class);
