@@ -13,6 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class FreshPostgresDatabase implements BeforeAllCallback {
 
+  /** -Dredress.test.db=name lets several checkouts run their suites side by side. */
+  public static final String DATABASE = System.getProperty("redress.test.db", "redress_test");
+
   private static boolean created;
 
   @Override
@@ -22,8 +25,8 @@ public class FreshPostgresDatabase implements BeforeAllCallback {
     }
     try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
         Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS redress_test WITH (FORCE)");
-      statement.execute("CREATE DATABASE redress_test");
+      statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+      statement.execute("CREATE DATABASE " + DATABASE);
     }
     created = true;
   }
