@@ -1,0 +1,154 @@
+package org.redress.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.redress.closure.ComplainantAnswers;
+import org.redress.improvement.SatisfactionSurvey;
+import org.redress.intake.FieldError;
+import org.redress.intake.IdempotentSubmissions;
+import org.redress.intake.SubmissionRefused;
+import org.redress.tracking.AccessCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API is application/problem+json (RFC 9457) with the refused fields and the
+ * reasons in {@code errors}: [{field, reason}]. Malformed JSON, wrong types, oversized bodies, bad
+ * encodings are 4xx; anything unexpected is a plain 500 without details (logged by class only).
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
+
+  @ExceptionHandler(SubmissionRefused.class)
+  ResponseEntity<Object> refused(SubmissionRefused e) {
+    return problem(HttpStatus.BAD_REQUEST, "Some values were refused", e.getMessage(), e.errors(), "invalid-submission");
+  }
+
+  @ExceptionHandler(AccessCodes.ComplaintNotFound.class)
+  ResponseEntity<Object> notFound(AccessCodes.ComplaintNotFound e) {
+    ResponseEntity<Object> answer = problem(HttpStatus.NOT_FOUND, "Complaint not found", e.getMessage(), List.of(),
+        "complaint-not-found");
+    ((ProblemDetail) answer.getBody()).setInstance(URI.create("/api/complaints")); // the same answer for every reference
+    return answer;
+  }
+
+  @ExceptionHandler(AccessCodes.TooManyAttempts.class)
+  ResponseEntity<Object> tooMany(AccessCodes.TooManyAttempts e) {
+    ResponseEntity<Object> answer = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", e.getMessage(),
+        List.of(), "too-many-attempts");
+    return ResponseEntity.status(answer.getStatusCode())
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()))
+        .body(answer.getBody());
+  }
+
+  @ExceptionHandler({ComplainantAnswers.NotAwaited.class, SatisfactionSurvey.NotOpen.class,
+      IdempotentSubmissions.KeyInProgress.class})
+  ResponseEntity<Object> conflict(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage(), List.of(), "conflict");
+  }
+
+  @ExceptionHandler(IdempotentSubmissions.KeyReused.class)
+  ResponseEntity<Object> keyReused(IdempotentSubmissions.KeyReused e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage(),
+        List.of(new FieldError("Idempotency-Key", "was used before with a different request")), "idempotency-key-reused");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e) {
+    LOG.error("Unexpected {} on the API", e.getClass().getName(), e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side",
+        "Please try again later.", List.of(), "internal");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    if (causedBy(e, RequestBodyLimit.TooLarge.class)) {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", "The request body is too large.",
+          List.of(new FieldError("body", "must be at most " + RequestBodyLimit.MAX_JSON_BYTES / 1024 + " KB")), "too-large");
+    }
+    String reason;
+    String field = "body";
+    if (e.getCause() instanceof JsonParseException parse) {
+      reason = "is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
+          + parse.getLocation().getColumnNr() + ")";
+    } else if (e.getCause() instanceof JsonMappingException mapping) {
+      String path = mapping.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."));
+      field = path.isEmpty() ? "body" : path;
+      reason = path.isEmpty() ? "must be a JSON object" : "has the wrong type";
+    } else {
+      reason = "is missing or not readable (JSON in UTF-8 expected)";
+    }
+    return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body could not be read.",
+        List.of(new FieldError(field, reason)), "unreadable");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large", "An attachment or the whole upload is too large.",
+        List.of(new FieldError("attachments", "each file at most 10 MB, at most 5 files")), "too-large");
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<Object> multipart(MultipartException e) {
+    if (e instanceof MaxUploadSizeExceededException tooLarge) {
+      return handleMaxUploadSizeExceededException(tooLarge, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, null);
+    }
+    return problem(HttpStatus.BAD_REQUEST, "Unreadable upload", "The multipart request could not be read.",
+        List.of(new FieldError("body", "is not a readable multipart/form-data request")), "unreadable");
+  }
+
+  /** Spring MVC's own errors (405, 406, 415, missing parts …) keep their status; a 5xx never shows details. */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+      WebRequest request) {
+    if (body instanceof ProblemDetail problem && statusCode.is5xxServerError()) {
+      problem.setDetail("Please try again later.");
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldError> errors,
+      String type) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("https://redress.example/problems/" + type));
+    if (!errors.isEmpty()) {
+      problem.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "reason", f.reason())).toList());
+    }
+    return ResponseEntity.status(status).body(problem);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
