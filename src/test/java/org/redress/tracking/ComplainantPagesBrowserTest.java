@@ -1,0 +1,150 @@
+package org.redress.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.redress.ComplaintDriver;
+import org.redress.RedressTest;
+import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.Timeline;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A complainant's journey on the public pages in headless Chromium (Debian's chromium and
+ * chromedriver; Selenium Manager never downloads anything): read how to complain, make mistakes
+ * in the form and see them next to the fields, submit, keep the reference and code, follow the
+ * complaint, accept the decision and rate the handling.
+ */
+@RedressTest
+class ComplainantPagesBrowserTest {
+
+  static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired ComplaintRepository complaints;
+  @Autowired Timeline timeline;
+  @Autowired JdbcClient jdbc;
+  ComplaintDriver driver;
+
+  @BeforeAll
+  static void openBrowser() {
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=420,900"); // a phone-sized window
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    driver = new ComplaintDriver(engine, complaints, timeline);
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  @Test
+  void howToComplain_showsTheStagesWithTheTargetsTheProcessUses() {
+    browser.get(url("/"));
+
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("How to complain");
+    String targets = browser.findElement(By.tagName("table")).getText();
+    assertThat(targets).contains("Health or safety at risk: act at once", "2 days", "Simple complaint", "15 days");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("within 14 days", "within 10 days",
+        "every 7 days", "ombudsman");
+  }
+
+  @Test
+  void complainantSubmitsOnThePublicForm_followsIt_acceptsTheDecision_andRatesTheHandling() {
+    long before = count();
+    browser.get(url("/complaints/new"));
+    browser.findElement(By.id("description")).sendKeys("Too short");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    // mistakes: shown next to the field, linked for screen readers, nothing stored
+    assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Your name is required",
+        "What happened must be at least 10 characters");
+    WebElement name = browser.findElement(By.id("complainantName"));
+    assertThat(name.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(name.getDomAttribute("aria-describedby")).contains("error-complainantName");
+    assertThat(browser.findElement(By.id("error-complainantName")).getText()).contains("Your name is required");
+    assertThat(browser.findElement(By.id("description")).getDomProperty("value")).isEqualTo("Too short");
+    assertThat(count()).isEqualTo(before);
+
+    name.sendKeys("Jane Doe");
+    browser.findElement(By.id("complainantEmail")).sendKeys("jane.browser+" + System.nanoTime() + "@example.org");
+    browser.findElement(By.id("preferredChannel-email")).click();
+    browser.findElement(By.id("productOrService")).sendKeys("Broadband " + System.nanoTime());
+    WebElement description = browser.findElement(By.id("description"));
+    description.clear();
+    description.sendKeys("My invoice for October shows a late fee although I paid on time.");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    String reference = browser.findElement(By.id("reference")).getText();
+    String code = browser.findElement(By.id("access-code")).getText();
+    assertThat(reference).matches("C-\\d{4}-\\d{6}");
+    assertThat(code).matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){7}");
+    assertThat(count()).isEqualTo(before + 1);
+
+    browser.findElement(By.id("status-link")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference);
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
+
+    // the handlers decide (Tasklist side), the complainant answers on the status page
+    ProcessInstance instance = driver.bringToDecision(reference, false);
+    browser.navigate().refresh();
+    assertThat(browser.findElement(By.id("decision-remedy")).getText()).contains("late fee");
+    assertThat(browser.findElement(By.id("letters")).getText()).contains("Acknowledgement", "Decision");
+    browser.findElement(By.id("accept")).click();
+    assertThat(browser.findElement(By.id("message")).getText()).contains("You accepted our decision");
+
+    driver.runDueJobs(instance);
+    browser.navigate().refresh();
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Closed");
+    browser.findElement(By.cssSelector("label[for=rating-4]")).click();
+    browser.findElement(By.id("comment")).sendKeys("Quick and fair.");
+    browser.findElement(By.id("send-survey")).click();
+    assertThat(browser.findElement(By.id("message")).getText()).contains("Thank you for rating");
+    assertThat(browser.findElements(By.id("send-survey"))).as("the survey is answered once").isEmpty();
+    assertThat(jdbc.sql("SELECT rating FROM satisfaction_survey WHERE reference = :r").param("r", reference)
+        .query(Integer.class).single()).isEqualTo(4);
+  }
+
+  @Test
+  void statusPage_withAWrongCode_saysNothingAboutTheComplaint() {
+    browser.get(url("/complaints/status?reference=C-2026-000001&code=WRONG"));
+    assertThat(browser.findElement(By.id("lookup-error")).getText()).contains("We found no complaint");
+  }
+
+  long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
+  }
+}
