@@ -123,7 +123,8 @@ public class ComplaintIntake {
         .executeWithVariablesInReturn()
         .getVariables().getValue(REFERENCE, String.class);
     attachments.store(reference, files);
-    return new Receipt(reference, accessCodes.issue(reference));
+    // E-mail complainants see no screen: their code comes with the acknowledgement (AcknowledgeComplaint).
+    return new Receipt(reference, v.channel() == Channel.EMAIL ? null : accessCodes.issue(reference));
   }
 
   static Map<String, Object> variables(ComplaintSubmission.Valid v) {
