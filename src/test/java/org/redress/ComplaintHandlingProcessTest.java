@@ -84,7 +84,7 @@ class ComplaintHandlingProcessTest {
 
     assertThat(complaint).hasPassedInOrder("Task_AssessComplaint", "Task_AcknowledgeComplaint")
         .isWaitingAt("Task_ReviewAssessment").hasNotPassed("Task_TakeImmediateAction")
-        .hasPassed("EndEvent_NoImmediateActionNeeded")
+        .hasPassed("Gateway_ImmediateActionDone")
         .variables().containsEntry("severity", "low").containsEntry("priority", 25).containsEntry("responseTarget", "P15D");
     ComplaintState state = driver.state(complaint);
     assertThat(state.status()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
@@ -101,6 +101,9 @@ class ComplaintHandlingProcessTest {
         .anyMatch(link -> "handlers".equals(link.getGroupId()));
     assertThat((String) engine.getTaskService().getVariableLocal(task.getId(), "complaintSummary"))
         .contains("late fee", "Jane Doe");
+
+    driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D");
+    assertThat(driver.state(complaint).status()).isEqualTo(ComplaintStatus.UNDER_INVESTIGATION);
   }
 
   @Test
@@ -114,8 +117,34 @@ class ComplaintHandlingProcessTest {
 
     driver.complete(complaint, "Task_TakeImmediateAction", "handler", "immediateActionTaken",
         "Called the customer, product recall opened, replacement sent.");
-    assertThat(complaint).hasPassed("EndEvent_ImmediateActionTaken").isWaitingAt("Task_ReviewAssessment");
+    assertThat(complaint).hasPassed("Gateway_ImmediateActionDone").isWaitingAt("Task_ReviewAssessment");
     assertThat(driver.eventTypes(driver.reference(complaint))).contains(IMMEDIATE_ACTION_TAKEN);
+  }
+
+  @Test
+  void closingWaitsForAnOpenImmediateAction() {
+    ProcessInstance complaint = driver.registerAndAssess("handler",
+        with(phoneComplaint(), "description", "The charger overheated and there was smoke in the kitchen."));
+    driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D",
+        "overrideReason", "Checked: the charger was not ours, no one was hurt.");
+    proposeResponse(complaint, "handler", false);
+    driver.complete(complaint, "Task_RecordComplainantAnswer", "handler", "complainantAnswer", "accepted");
+
+    assertThat(complaint).isWaitingAt("Task_TakeImmediateAction").hasNotPassed("Task_CloseComplaint");
+    driver.complete(complaint, "Task_TakeImmediateAction", "handler", "immediateActionTaken",
+        "Customer advised to stop using the charger; replacement sent.");
+    assertThat(complaint).hasPassed("Gateway_ReadyToClose", "Task_CloseComplaint").isEnded();
+  }
+
+  @Test
+  void keywordsMatchWholeWordsOnly_anIssueIsNotALawsuit() {
+    ProcessInstance complaint = driver.registerAndAssess("handler", with(phoneComplaint(), "description",
+        "I have an issue with the courteous but fired-up sales clerk and want to pursue this."));
+    assertThat(complaint).variables().containsEntry("severity", "low");
+
+    ProcessInstance legal = driver.registerAndAssess("handler", with(phoneComplaint(), "description",
+        "If this is not fixed I will sue you and go to court."));
+    assertThat(legal).variables().containsEntry("severity", "high");
   }
 
   @Test

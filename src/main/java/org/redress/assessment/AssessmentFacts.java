@@ -11,8 +11,8 @@ public record AssessmentFacts(boolean safetyRisk, boolean legalOrRegulatory, dou
 
   static AssessmentFacts of(Complaint complaint, int earlierComplaints, AssessmentSettings settings) {
     String text = (complaint.description() + " " + nullToEmpty(complaint.remedyRequested())).toLowerCase(Locale.ROOT);
-    boolean safety = complaint.safetyConcern() || settings.safetyKeywords().stream().anyMatch(text::contains);
-    boolean legal = complaint.legalOrRegulatory() || settings.legalKeywords().stream().anyMatch(text::contains);
+    boolean safety = complaint.safetyConcern() || mentionsAny(text, settings.safetyKeywords());
+    boolean legal = complaint.legalOrRegulatory() || mentionsAny(text, settings.legalKeywords());
     double amount = complaint.amountAtStake() == null ? 0 : complaint.amountAtStake().doubleValue();
     return new AssessmentFacts(safety, legal, amount, earlierComplaints);
   }
@@ -24,6 +24,13 @@ public record AssessmentFacts(boolean safetyRisk, boolean legalOrRegulatory, dou
     inputs.put("amountAtStake", amountAtStake);
     inputs.put("earlierComplaints", earlierComplaints);
     return inputs;
+  }
+
+  /** Whole words or phrases only: "sue" must not match "issue", nor "fire" match "fired". */
+  static boolean mentionsAny(String text, java.util.List<String> keywords) {
+    return keywords.stream().anyMatch(keyword -> java.util.regex.Pattern
+        .compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
+        .matcher(text).find());
   }
 
   private static String nullToEmpty(String s) {

@@ -11,6 +11,7 @@ import org.redress.complaint.CaseEvents;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintState;
+import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.engine.InvalidSubmissionException;
@@ -48,6 +49,7 @@ public class ReviewAssessment implements TaskListener {
 
     String reference = CaseEvents.reference(task.getExecution());
     ComplaintState assessed = complaints.state(reference);
+    complaints.changeStatus(reference, ComplaintStatus.UNDER_INVESTIGATION);
     boolean changed = !severity.equals(assessed.severity()) || !target.equals(assessed.responseTarget());
     if (!changed) {
       events.record(task, EventType.ASSESSMENT_CONFIRMED,

@@ -57,7 +57,8 @@ public class TaskContext implements TaskListener {
     if (c.complainantOrganisation() != null) {
       md.append(", ").append(Markdown.escape(c.complainantOrganisation()));
     }
-    md.append(" — prefers ").append(c.preferredChannel()).append(" in ").append(c.preferredLanguage()).append("\n\n");
+    md.append(" — prefers ").append(c.preferredChannel().equals("email") ? "e-mail" : c.preferredChannel())
+        .append(", language ").append(c.preferredLanguage()).append("\n\n");
     line(md, "E-mail", c.complainantEmail());
     line(md, "Phone", c.complainantPhone());
     line(md, "Address", c.complainantAddress());
@@ -83,7 +84,7 @@ public class TaskContext implements TaskListener {
       return "Not assessed yet.";
     }
     return "Severity **%s** · priority %d · response target %s, due %s%s%s · team %s".formatted(
-        s.severity(), s.priority(), s.responseTarget(), WHEN.format(s.responseDueAt()),
+        s.severity(), s.priority(), plainDuration(s.responseTarget()), WHEN.format(s.responseDueAt()),
         Boolean.TRUE.equals(s.immediateActionNeeded()) ? " · **immediate action needed**" : "",
         s.assessmentOverridden() ? " · overridden by a handler" : "",
         s.team());
@@ -98,6 +99,21 @@ public class TaskContext implements TaskListener {
           .append(" · ").append(Markdown.escape(summary)).append('\n');
     }
     return md.toString();
+  }
+
+  /** P15D → "15 days", PT4H → "4 hours"; anything else as it is. */
+  static String plainDuration(String iso) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("P(?:T)?(\\d+)([DHW])").matcher(iso == null ? "" : iso);
+    if (!m.matches()) {
+      return iso;
+    }
+    int n = Integer.parseInt(m.group(1));
+    String unit = switch (m.group(2)) {
+      case "D" -> "day";
+      case "H" -> "hour";
+      default -> "week";
+    };
+    return n + " " + unit + (n == 1 ? "" : "s");
   }
 
   private static void line(StringBuilder md, String label, String value) {

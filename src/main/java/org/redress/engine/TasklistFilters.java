@@ -59,8 +59,8 @@ public class TasklistFilters implements ApplicationRunner {
             "priority", position,
             "description", description,
             "refresh", true,
-            "variables", List.of(Map.of("name", "complaintReference", "label", "Complaint"),
-                Map.of("name", "severity", "label", "Severity"))));
+            // the reference is already in every task name; severity helps pick the next task
+            "variables", List.of(Map.of("name", "severity", "label", "Severity"))));
     filters.saveFilter(filter);
   }
 }

@@ -34,6 +34,11 @@ public record HandlingTimes(
         agreedActionPeriod}) {
       after(new Date(), period); // fail at start-up on a bad ISO 8601 duration, not in a running complaint
     }
+    if (progressUpdateCycle == null || !progressUpdateCycle.matches("R\\d*/P.+")) {
+      throw new IllegalArgumentException(
+          "redress.handling-times.progress-update-cycle must be an ISO 8601 repeating interval such as R/P7D");
+    }
+    after(new Date(), progressUpdateCycle.substring(progressUpdateCycle.indexOf('/') + 1));
     if (reminderAtShareOfTarget <= 0 || reminderAtShareOfTarget >= 1) {
       throw new IllegalArgumentException("redress.handling-times.reminder-at-share-of-target must be between 0 and 1");
     }

@@ -62,9 +62,9 @@ class TasklistFiltersTest {
   }
 
   @Test
-  void filtersShowTheComplaintReferenceColumn() {
+  void filtersShowTheSeverityInTheList() {
     Map<String, Object> properties = filter(TasklistFilters.MY_GROUPS_TASKS).getProperties();
-    assertThat(properties.get("variables").toString()).contains("complaintReference");
+    assertThat(properties.get("variables").toString()).contains("severity");
   }
 
   private Filter filter(String name) {
