@@ -90,7 +90,9 @@ public class ComplaintTracking {
     for (TimelineEvent e : events) {
       if (e.type() == EventType.MESSAGE_SENT) {
         JsonNode d = details(e);
-        letters.add(new Letter(e.occurredAt(), d.path("message").asText(), d.path("channel").asText()));
+        String channel = d.path("channel").asText();
+        letters.add(new Letter(e.occurredAt(), d.path("message").asText(),
+            "staff".equals(d.path("sentBy").asText()) ? channel + ", being prepared by our staff" : channel));
         continue;
       }
       visible.add(new Event(e.occurredAt(), e.type().name(), e.summary()));

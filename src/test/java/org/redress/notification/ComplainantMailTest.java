@@ -60,6 +60,7 @@ class ComplainantMailTest {
   @Autowired ComplaintIntake intake;
   @Autowired ComplainantAnswers answers;
   @Autowired ComplainantNotifier notifier;
+  @Autowired org.redress.tracking.ComplaintTracking tracking;
   ComplaintDriver driver;
 
   @BeforeEach
@@ -179,6 +180,8 @@ class ComplainantMailTest {
     assertThat(smtp.getReceivedMessages()).hasSize(before);
     assertThat(timeline.of(reference)).filteredOn(e -> e.type() == EventType.MESSAGE_SENT).singleElement()
         .satisfies(e -> assertThat(e.summary()).isEqualTo("Acknowledgement to be sent by letter (no e-mail address)"));
+    assertThat(tracking.view(reference).letters()).singleElement()
+        .satisfies(l -> assertThat(l.channel()).isEqualTo("letter, being prepared by our staff"));
   }
 
   @Test
