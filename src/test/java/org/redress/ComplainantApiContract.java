@@ -17,10 +17,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EventType;
 import org.redress.complaint.Timeline;
@@ -148,6 +152,65 @@ abstract class ComplainantApiContract {
         "description: must be text",
         "safetyConcern: must be true or false",
         "problemDate: cannot be in the future");
+    assertThat(count()).isEqualTo(before);
+  }
+
+  /** Every rule of the complaint form, one refused value at a time: [override, expected error]. */
+  static Stream<Arguments> validationRules() {
+    return Stream.of(
+        rule("complainantName: is required", "complainantName", null),
+        rule("complainantName: is required", "complainantName", "   "),
+        rule("complainantName: must be at most 200 characters", "complainantName", "x".repeat(201)),
+        rule("complainantName: contains control characters", "complainantName", "Jane\u0001Doe"),
+        rule("complainantName: must be text", "complainantName", List.of("Jane")),
+        rule("complainantOrganisation: must be at most 200 characters", "complainantOrganisation", "x".repeat(201)),
+        rule("complainantEmail: is not a valid e-mail address", "complainantEmail", "jane@"),
+        rule("complainantEmail: is required when the preferred contact channel is e-mail", "complainantEmail", null),
+        rule("complainantPhone: may contain only digits, spaces and + ( ) . / -", "complainantPhone", "call me"),
+        rule("complainantPhone: is required when the preferred contact channel is phone", "preferredChannel", "phone"),
+        rule("complainantAddress: is required when the preferred contact channel is letter", "preferredChannel", "letter"),
+        rule("complainantAddress: must be at most 500 characters", "complainantAddress", "x".repeat(501)),
+        rule("preferredChannel: is required", "preferredChannel", null),
+        rule("preferredChannel: must be one of email, phone, letter", "preferredChannel", "pigeon"),
+        rule("preferredLanguage: must be one of de, en", "preferredLanguage", "fr"),
+        rule("onBehalfOf: must be at most 200 characters", "onBehalfOf", "x".repeat(201)),
+        rule("productOrService: is required", "productOrService", null),
+        rule("productOrService: must be at most 200 characters", "productOrService", "x".repeat(201)),
+        rule("orderReference: must be at most 100 characters", "orderReference", "x".repeat(101)),
+        rule("problemDate: must be a date like 2026-11-23", "problemDate", "yesterday"),
+        rule("problemDate: cannot be in the future", "problemDate", "2999-01-01"),
+        rule("description: is required", "description", null),
+        rule("description: must be at least 10 characters", "description", "Too short"),
+        rule("description: must be at most 10000 characters", "description", "x".repeat(10001)),
+        rule("remedyRequested: must be at most 2000 characters", "remedyRequested", "x".repeat(2001)),
+        rule("amountAtStake: must be a number", "amountAtStake", "lots"),
+        rule("amountAtStake: must be between 0 and 999999999999.99", "amountAtStake", -1),
+        rule("safetyConcern: must be true or false", "safetyConcern", "yes"),
+        rule("legalOrRegulatory: must be true or false", "legalOrRegulatory", 1),
+        rule("immediateActionAtReceipt: is not a field of the complaint form", "immediateActionAtReceipt", "Called back"),
+        rule("channel: is not a field of the complaint form", "channel", "web"));
+  }
+
+  static Arguments rule(String expected, String field, Object value) {
+    return Arguments.of(expected, field, value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validationRules")
+  void eachRuleOfTheComplaintForm_isAProblemNamingTheFieldAndReason(String expected, String field, Object value) {
+    Map<String, Object> body = complaint();
+    if (value == null) {
+      body.remove(field);
+    } else {
+      body.put(field, value);
+    }
+    long before = count();
+
+    ResponseEntity<JsonNode> answer = submit(body, null);
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(answer.getHeaders().getContentType()).isEqualTo(PROBLEM);
+    assertThat(errors(answer.getBody())).containsExactly(expected);
     assertThat(count()).isEqualTo(before);
   }
 
@@ -397,6 +460,8 @@ abstract class ComplainantApiContract {
     assertThat(docs.getStatusCode().value()).isEqualTo(200);
     assertThat(docs.getBody().path("paths").has("/api/complaints")).isTrue();
     assertThat(docs.getBody().path("paths").has("/api/complaints/{reference}/answer")).isTrue();
+    assertThat(api.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class).getStatusCode().value())
+        .isEqualTo(200);
   }
 
   // ---------------------------------------------------------------- helpers

@@ -2,7 +2,9 @@ package org.redress.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,12 +21,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -75,10 +80,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Object> unexpected(Exception e) {
-    LOG.error("Unexpected {} on the API", e.getClass().getName(), e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side",
-        "Please try again later.", List.of(), "internal");
+  ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+    LOG.error("Unexpected {} on {}", e.getClass().getName(), request.getRequestURI(), e);
+    return forPages(request, problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side",
+        "Please try again later.", List.of(), "internal"));
   }
 
   @Override
@@ -109,17 +114,22 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large", "An attachment or the whole upload is too large.",
-        List.of(new FieldError("attachments", "each file at most 10 MB, at most 5 files")), "too-large");
+    return pageAware(request, problem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large", "An attachment or the whole upload is too large.",
+        List.of(new FieldError("attachments", "each file at most 10 MB, at most 5 files")), "too-large"));
+  }
+
+  private static ResponseEntity<Object> pageAware(WebRequest request, ResponseEntity<Object> answer) {
+    return request instanceof ServletWebRequest servlet ? forPages(servlet.getRequest(), answer) : answer;
   }
 
   @ExceptionHandler(MultipartException.class)
-  ResponseEntity<Object> multipart(MultipartException e) {
+  ResponseEntity<Object> multipart(MultipartException e, HttpServletRequest request) {
     if (e instanceof MaxUploadSizeExceededException tooLarge) {
-      return handleMaxUploadSizeExceededException(tooLarge, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, null);
+      return handleMaxUploadSizeExceededException(tooLarge, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE,
+          new ServletWebRequest(request));
     }
-    return problem(HttpStatus.BAD_REQUEST, "Unreadable upload", "The multipart request could not be read.",
-        List.of(new FieldError("body", "is not a readable multipart/form-data request")), "unreadable");
+    return forPages(request, problem(HttpStatus.BAD_REQUEST, "Unreadable upload", "The multipart request could not be read.",
+        List.of(new FieldError("body", "is not a readable multipart/form-data request")), "unreadable"));
   }
 
   /** Spring MVC's own errors (405, 406, 415, missing parts …) keep their status; a 5xx never shows details. */
@@ -129,7 +139,35 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     if (body instanceof ProblemDetail problem && statusCode.is5xxServerError()) {
       problem.setDetail("Please try again later.");
     }
-    return super.createResponseEntity(body, headers, statusCode, request);
+    ResponseEntity<Object> answer = super.createResponseEntity(body, headers, statusCode, request);
+    return request instanceof ServletWebRequest servlet ? forPages(servlet.getRequest(), answer) : answer;
+  }
+
+  /**
+   * A browser on the public pages (not the API) gets the problem as a plain HTML page with a way
+   * back, not as JSON — e.g. an upload over the size limit on the complaint form.
+   */
+  static ResponseEntity<Object> forPages(HttpServletRequest request, ResponseEntity<Object> answer) {
+    String path = request.getRequestURI();
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    boolean page = !path.startsWith("/api/") && !path.startsWith("/v3/") && accept != null && accept.contains("text/html");
+    if (!page || !(answer.getBody() instanceof ProblemDetail problem)) {
+      return answer;
+    }
+    String title = HtmlUtils.htmlEscape(problem.getTitle() == null ? "Something went wrong" : problem.getTitle());
+    String detail = HtmlUtils.htmlEscape(problem.getDetail() == null ? "" : problem.getDetail());
+    String errors = "";
+    if (problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> list) {
+      errors = "<ul>" + list.stream().map(e -> "<li>" + HtmlUtils.htmlEscape(String.valueOf(((Map<?, ?>) e).get("field"))
+          + " " + ((Map<?, ?>) e).get("reason")) + "</li>").collect(Collectors.joining()) + "</ul>";
+    }
+    String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
+        + "<link rel=\"stylesheet\" href=\"/css/redress.css\"></head><body><main id=\"main\"><h1>" + title + "</h1>"
+        + "<p>" + detail + "</p>" + errors + "<p>Please go back and try again, or start at "
+        + "<a href=\"/\">How to complain</a>.</p></main></body></html>";
+    return ResponseEntity.status(answer.getStatusCode()).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .body(html);
   }
 
   static ResponseEntity<Object> problem(HttpStatus status, String title, String detail, List<FieldError> errors,

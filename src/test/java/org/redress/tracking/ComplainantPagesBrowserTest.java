@@ -144,6 +144,25 @@ class ComplainantPagesBrowserTest {
     assertThat(browser.findElement(By.id("lookup-error")).getText()).contains("We found no complaint");
   }
 
+  @Test
+  void anUploadOverTheLimitOnTheForm_answersAPageNotJson() {
+    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("complainantName", "Jane Doe");
+    parts.add("attachments", new org.springframework.core.io.ByteArrayResource(new byte[11 * 1024 * 1024]) {
+      @Override
+      public String getFilename() {
+        return "big.pdf";
+      }
+    });
+    var answer = org.springframework.web.client.RestClient.create().post().uri(url("/complaints/new"))
+        .accept(org.springframework.http.MediaType.TEXT_HTML)
+        .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(parts)
+        .retrieve().onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
+    assertThat(answer.getStatusCode().value()).isEqualTo(413);
+    assertThat(answer.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(answer.getBody()).contains("Upload too large", "How to complain");
+  }
+
   long count() {
     return jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
   }
