@@ -120,7 +120,8 @@ public class InboundMailbox {
       details.put("subject", truncate(subject, 500));
       details.put("text", truncate(text, 8000));
       timeline.record(ref, EventType.COMPLAINANT_MESSAGE_RECEIVED, Actors.COMPLAINANT,
-          "E-mail from the complainant: " + truncate(subject, 200), details, null, null);
+          "E-mail from the complainant: " + truncate(subject, 200)
+              + (text.isBlank() ? "" : " — " + truncate(text.replaceAll("\\s+", " "), 600)), details, null, null);
       LOG.info("Mailbox: a reply was attached to complaint {}", ref);
       return "reply";
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * JSON bodies of the complainants' API are small: anything over {@link #MAX_JSON_BYTES} is refused
+ * JSON bodies of the complainants' API (/api/complaints/**) are small: anything over {@link #MAX_JSON_BYTES} is refused
  * with 413 — by its Content-Length at once, or while reading when it has none (chunked).
  * Multipart uploads are limited by spring.servlet.multipart.* instead.
  */
@@ -25,7 +25,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String type = request.getContentType();
-    return !request.getRequestURI().startsWith("/api/")
+    return !request.getRequestURI().startsWith("/api/complaints")
         || (type != null && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
   }
 

@@ -108,7 +108,7 @@ class InboundMailboxTest {
     assertThat(count()).isEqualTo(before);
     assertThat(timeline.of(reference)).filteredOn(e -> e.type() == EventType.COMPLAINANT_MESSAGE_RECEIVED)
         .singleElement().satisfies(e -> {
-          assertThat(e.summary()).contains(reference);
+          assertThat(e.summary()).contains(reference, "Here is the tracking number: 4711.");
           assertThat(e.details()).contains("tracking number: 4711");
           assertThat(e.visibleToComplainant()).isTrue();
         });
