@@ -43,6 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ComplainantMailTest {
 
   static final int SMTP_PORT = freePort();
+  static final int IMAP_PORT = freePort();
+  static final String MAILBOX = "complaints@redress.example";
   static GreenMail smtp = start();
 
   @DynamicPropertySource
@@ -52,6 +54,12 @@ class ComplainantMailTest {
     registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 3000);
     registry.add("spring.mail.properties.mail.smtp.timeout", () -> 3000);
     registry.add("redress.public-url", () -> "https://complaints.example.org");
+    registry.add("redress.mailbox.host", () -> "127.0.0.1");
+    registry.add("redress.mailbox.port", () -> IMAP_PORT);
+    registry.add("redress.mailbox.protocol", () -> "imap");
+    registry.add("redress.mailbox.username", () -> "complaints");
+    registry.add("redress.mailbox.password", () -> "secret");
+    registry.add("redress.mailbox.address", () -> MAILBOX);
   }
 
   @Autowired ProcessEngine engine;
@@ -61,6 +69,9 @@ class ComplainantMailTest {
   @Autowired ComplainantAnswers answers;
   @Autowired ComplainantNotifier notifier;
   @Autowired org.redress.tracking.ComplaintTracking tracking;
+  @Autowired org.redress.tracking.AccessCodes accessCodes;
+  @Autowired org.redress.intake.MailboxPollingSwitch pollingSwitch;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   ComplaintDriver driver;
 
   @BeforeEach
@@ -164,6 +175,31 @@ class ComplainantMailTest {
 
     String update = text(only(email, "Your complaint " + reference + ": where it stands"));
     assertThat(update).contains("here is where your complaint " + reference + " stands");
+  }
+
+  @Test
+  void anEmailToTheComplaintsMailbox_isRegisteredByThePollingProcess_andTheAcknowledgementBringsTheAccessCode()
+      throws Exception {
+    String sender = "max+" + System.nanoTime() + "@example.org";
+    GreenMailUtil.sendTextEmail(MAILBOX, "Max Mustermann <" + sender + ">", "Broken kettle",
+        "The kettle I bought last week switches itself off after a few seconds.", smtp.getSmtp().getServerSetup());
+    pollingSwitch.run(null); // as at start-up: a mailbox is configured, so mailbox-polling is active
+
+    var management = engine.getManagementService();
+    Job timer = management.createJobQuery().processDefinitionKey("mailbox-polling").timers().active().list().get(0);
+    management.executeJob(timer.getId()); // the timer starts an instance and schedules the next poll
+    for (Job poll : management.createJobQuery().processDefinitionKey("mailbox-polling").messages().active().list()) {
+      management.executeJob(poll.getId()); // Task_PollMailbox
+    }
+
+    String reference = jdbc.sql("SELECT reference FROM complaint WHERE complainant_email = :e").param("e", sender)
+        .query(String.class).single();
+    assertThat(complaints.get(reference).channel()).isEqualTo(Channel.EMAIL);
+    driver.runDueJobs(driver.byReference(reference));
+    String ack = text(only(sender, "We have received your complaint " + reference));
+    java.util.regex.Matcher code = java.util.regex.Pattern.compile("access code: ([A-Z2-7]{4}(-[A-Z2-7]{4}){7})").matcher(ack);
+    assertThat(code.find()).as(ack).isTrue();
+    assertThat(accessCodes.verify(reference, code.group(1))).isEqualTo(reference);
   }
 
   @Test
@@ -272,8 +308,10 @@ class ComplainantMailTest {
   }
 
   static GreenMail start() {
-    GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail server = new GreenMail(new ServerSetup[] {new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+        new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
     server.start();
+    server.setUser(MAILBOX, "complaints", "secret");
     return server;
   }
 
