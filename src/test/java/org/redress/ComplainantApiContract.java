@@ -125,6 +125,8 @@ abstract class ComplainantApiContract {
     assertThat(status.path("stage").asText()).isEqualTo("We are looking into your complaint");
     assertThat(status.path("nextDeadline").path("due").asText()).isNotBlank();
     assertThat(status.path("letters").get(0).path("message").asText()).isEqualTo("ACKNOWLEDGEMENT");
+    assertThat(status.path("letters").get(0).path("channel").asText()).as("no mail server in this test: say so")
+        .isEqualTo("email, recorded only (this installation sends no e-mail)");
     assertThat(status.toString()).as("nothing internal").doesNotContain("severity", "\"handler\"", "priority");
   }
 

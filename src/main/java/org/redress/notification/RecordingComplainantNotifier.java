@@ -37,8 +37,9 @@ public class RecordingComplainantNotifier implements ComplainantNotifier {
     details.put("language", complaint.preferredLanguage());
     details.putAll(facts);
     details.remove(ACCESS_CODE);
-    events.record(execution, EventType.MESSAGE_SENT,
-        "%s sent by %s".formatted(message.title(), complaint.preferredChannel()), details);
+    details.put("sentBy", "recorded-only");
+    events.record(execution, EventType.MESSAGE_SENT, "%s for the %s channel recorded (no mail server configured)"
+        .formatted(message.title(), complaint.preferredChannel()), details);
     LOG.info("Complaint {}: {} recorded for the {} channel", reference, message, complaint.preferredChannel());
   }
 }

@@ -91,8 +91,11 @@ public class ComplaintTracking {
       if (e.type() == EventType.MESSAGE_SENT) {
         JsonNode d = details(e);
         String channel = d.path("channel").asText();
+        String sentBy = d.path("sentBy").asText();
         letters.add(new Letter(e.occurredAt(), d.path("message").asText(),
-            "staff".equals(d.path("sentBy").asText()) ? channel + ", being prepared by our staff" : channel));
+            "staff".equals(sentBy) ? channel + ", being prepared by our staff"
+                : "recorded-only".equals(sentBy) ? channel + ", recorded only (this installation sends no e-mail)"
+                : channel));
         continue;
       }
       visible.add(new Event(e.occurredAt(), e.type().name(), e.summary()));
