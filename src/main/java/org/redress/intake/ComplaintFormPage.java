@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/complaints")
 public class ComplaintFormPage {
 
+  static final String SUBMISSION_ID = "_submission";
   private static final List<String> FLAGS = List.of(ComplaintSubmission.SAFETY, ComplaintSubmission.LEGAL);
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry(ComplaintSubmission.NAME, "Your name"),
@@ -82,13 +83,23 @@ public class ComplaintFormPage {
       }
     }
     try {
-      ComplaintIntake.Receipt receipt = intake.submit(submitted, Channel.WEB, files);
+      // A double click or a resend after a timeout records the complaint once: the form carries a
+      // random submission id, used like the API's Idempotency-Key.
+      String submissionId = request.getParameter(SUBMISSION_ID);
+      ComplaintIntake.Idempotency once = submissionId != null && submissionId.matches("[0-9a-f-]{36}")
+          ? new ComplaintIntake.Idempotency("web:" + submissionId, hash(values, files)) : null;
+      ComplaintIntake.Receipt receipt = intake.submit(submitted, Channel.WEB, files, once);
       redirect.addFlashAttribute("reference", receipt.reference());
       redirect.addFlashAttribute("accessCode", receipt.accessCode());
       return "redirect:/complaints/submitted";
     } catch (SubmissionRefused refused) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return show(model, values, refused.errors(), request, response);
+    } catch (IdempotentSubmissions.KeyReused | IdempotentSubmissions.KeyInProgress sentBefore) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      model.addAttribute("notice", "This form was already sent. If this is another complaint, please check the "
+          + "details and send it again.");
+      return show(model, values, List.of(), request, response);
     }
   }
 
@@ -99,6 +110,19 @@ public class ComplaintFormPage {
       return "redirect:/complaints/status";
     }
     return "complaints/submitted";
+  }
+
+  private static String hash(Map<String, String> values, List<Attachment> files) {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      new java.util.TreeMap<>(values).forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      for (Attachment file : files) {
+        digest.update(file.content());
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String show(Model model, Map<String, String> values, List<FieldError> errors, HttpServletRequest request,
@@ -116,6 +140,7 @@ public class ComplaintFormPage {
       return new FieldError(anchor, LABELS.getOrDefault(field, field) + " " + e.reason());
     }).toList());
     model.addAttribute("formToken", tokens.token(request, response));
+    model.addAttribute("submissionId", java.util.UUID.randomUUID().toString());
     return "complaints/new";
   }
 }

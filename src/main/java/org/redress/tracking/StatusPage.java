@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The complainant's status page (ISO 10002 7.3): reference + access code, no login. Shows the stage
@@ -60,8 +62,8 @@ public class StatusPage {
   @PostMapping("/answer")
   public String answer(@RequestParam(required = false) String reference, @RequestParam(required = false) String code,
       @RequestParam(required = false) String answer, @RequestParam(required = false) String reason, Model model,
-      HttpServletRequest request, HttpServletResponse response) {
-    return act(reference, code, model, request, response, ref -> {
+      HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    return act(reference, code, model, request, response, redirect, ref -> {
       answers.answer(ref, answer, reason);
       return ComplainantAnswers.ACCEPT.equals(answer)
           ? "Thank you. You accepted our decision; we will now carry out what was agreed."
@@ -72,15 +74,16 @@ public class StatusPage {
   @PostMapping("/survey")
   public String survey(@RequestParam(required = false) String reference, @RequestParam(required = false) String code,
       @RequestParam(required = false) String rating, @RequestParam(required = false) String comment, Model model,
-      HttpServletRequest request, HttpServletResponse response) {
-    return act(reference, code, model, request, response, ref -> {
+      HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+    return act(reference, code, model, request, response, redirect, ref -> {
       survey.answer(ref, rating, comment);
       return "Thank you for rating how we handled your complaint.";
     });
   }
 
+  /** Runs the action; on success back to the status page by GET (a reload never sends it again). */
   private String act(String reference, String code, Model model, HttpServletRequest request,
-      HttpServletResponse response, java.util.function.Function<String, String> action) {
+      HttpServletResponse response, RedirectAttributes redirect, java.util.function.Function<String, String> action) {
     String ref;
     try {
       ref = accessCodes.verify(reference, code);
@@ -88,8 +91,9 @@ public class StatusPage {
       return refused(e, reference, model, response);
     }
     try {
-      String message = action.apply(ref);
-      return open(ref, code, model, request, response, message, List.of());
+      redirect.addFlashAttribute("message", action.apply(ref));
+      return "redirect:" + UriComponentsBuilder.fromPath("/complaints/status").queryParam("reference", ref)
+          .queryParam("code", code).encode().toUriString();
     } catch (SubmissionRefused e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return open(ref, code, model, request, response, null, e.errors());
@@ -111,7 +115,9 @@ public class StatusPage {
     errors.forEach(e -> byField.merge(e.field(), e.reason(), (a, b) -> a + "; " + b));
     model.addAttribute("view", tracking.view(ref));
     model.addAttribute("code", code);
-    model.addAttribute("message", message);
+    if (message != null || !model.containsAttribute("message")) {
+      model.addAttribute("message", message);
+    }
     model.addAttribute("errors", byField);
     model.addAttribute("letterTitles", LETTER_TITLES);
     model.addAttribute("formToken", tokens.token(request, response));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redress.ComplaintDriver;
 import org.redress.RedressTest;
 import org.redress.complaint.ComplaintRepository;
@@ -116,6 +119,7 @@ class ComplainantPagesBrowserTest {
 
     browser.findElement(By.id("status-link")).click();
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference);
+    assertThat(browser.getCurrentUrl()).contains("reference=" + reference);
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
 
     // the handlers decide (Tasklist side), the complainant answers on the status page
@@ -123,7 +127,9 @@ class ComplainantPagesBrowserTest {
     browser.navigate().refresh();
     assertThat(browser.findElement(By.id("decision-remedy")).getText()).contains("late fee");
     assertThat(browser.findElement(By.id("letters")).getText()).contains("Acknowledgement", "Decision");
-    browser.findElement(By.id("accept")).click();
+    WebElement accept = browser.findElement(By.id("accept"));
+    accept.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(accept));
     assertThat(browser.findElement(By.id("message")).getText()).contains("You accepted our decision");
 
     driver.runDueJobs(instance);
@@ -131,7 +137,9 @@ class ComplainantPagesBrowserTest {
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Closed");
     browser.findElement(By.cssSelector("label[for=rating-4]")).click();
     browser.findElement(By.id("comment")).sendKeys("Quick and fair.");
-    browser.findElement(By.id("send-survey")).click();
+    WebElement send = browser.findElement(By.id("send-survey"));
+    send.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(send));
     assertThat(browser.findElement(By.id("message")).getText()).contains("Thank you for rating");
     assertThat(browser.findElements(By.id("send-survey"))).as("the survey is answered once").isEmpty();
     assertThat(jdbc.sql("SELECT rating FROM satisfaction_survey WHERE reference = :r").param("r", reference)
@@ -161,6 +169,34 @@ class ComplainantPagesBrowserTest {
     assertThat(answer.getStatusCode().value()).isEqualTo(413);
     assertThat(answer.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(answer.getBody()).contains("Upload too large", "How to complain");
+  }
+
+  @Test
+  void theSameFormSentTwice_recordsOneComplaint() throws Exception {
+    var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/complaints/new"))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    String token = form.replaceAll("(?s).*name=\"_token\" value=\"([^\"]+)\".*", "$1");
+    String submission = form.replaceAll("(?s).*name=\"_submission\" value=\"([^\"]+)\".*", "$1");
+    String body = "_token=" + token + "&_submission=" + submission + "&complainantName=Jane+Doe&preferredChannel=phone"
+        + "&complainantPhone=%2B49+30+123456&productOrService=Kettle+" + System.nanoTime()
+        + "&description=The+kettle+switches+itself+off+after+a+few+seconds.";
+    long before = count();
+    List<String> locations = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/complaints/new")))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+      locations.add(answer.headers().firstValue("Location").orElseThrow());
+    }
+    assertThat(count()).isEqualTo(before + 1);
+
+    var forged = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/complaints/new")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replace(token, "forged"))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).as("CSRF token checked").isEqualTo(403);
   }
 
   long count() {
