@@ -86,7 +86,7 @@ class ComplainantPagesBrowserTest {
   }
 
   @Test
-  void complainantSubmitsOnThePublicForm_followsIt_acceptsTheDecision_andRatesTheHandling() {
+  void complainantSubmitsOnThePublicForm_followsIt_acceptsTheDecision_andRatesTheHandling() throws Exception {
     long before = count();
     browser.get(url("/complaints/new"));
     browser.findElement(By.id("description")).sendKeys("Too short");
@@ -95,6 +95,8 @@ class ComplainantPagesBrowserTest {
     // mistakes: shown next to the field, linked for screen readers, nothing stored
     assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Your name is required",
         "What happened must be at least 10 characters");
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the error summary has the focus")
+        .isEqualTo("error-summary");
     WebElement name = browser.findElement(By.id("complainantName"));
     assertThat(name.getDomAttribute("aria-invalid")).isEqualTo("true");
     assertThat(name.getDomAttribute("aria-describedby")).contains("error-complainantName");
@@ -109,6 +111,9 @@ class ComplainantPagesBrowserTest {
     WebElement description = browser.findElement(By.id("description"));
     description.clear();
     description.sendKeys("My invoice for October shows a late fee although I paid on time.");
+    java.nio.file.Path photo = java.nio.file.Files.createTempFile("kettle", ".png");
+    java.nio.file.Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0});
+    browser.findElement(By.id("attachments")).sendKeys(photo.toString());
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 
     String reference = browser.findElement(By.id("reference")).getText();
@@ -121,6 +126,8 @@ class ComplainantPagesBrowserTest {
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference);
     assertThat(browser.getCurrentUrl()).contains("reference=" + reference);
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
+    assertThat(browser.findElement(By.linkText(photo.getFileName().toString())).getDomAttribute("download"))
+        .as("attachments are offered as downloads").isNotNull();
 
     // the handlers decide (Tasklist side), the complainant answers on the status page
     ProcessInstance instance = driver.bringToDecision(reference, false);
