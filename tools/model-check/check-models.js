@@ -14,6 +14,10 @@
  *       newer than that form-js supports, the form id equal to the file name, a key on every
  *       input field.
  *
+ * Element templates (processes/.camunda/element-templates/*.json): validated against the Camunda 7
+ *       element template JSON schema (@camunda/element-templates-json-schema, the schema their
+ *       $schema names), so Modeler does not silently drop a broken template.
+ *
  * Every problem is printed as `<file>: <element id>: <message> (<rule>)`; the exit code is 1 when
  * there is an error. Warnings are printed and do not fail the build.
  */
@@ -162,6 +166,37 @@ function elementOf(message, schema) {
   return null;
 }
 
+/* ---------------------------------------------------------------- Element templates */
+
+let templateValidator;
+
+function checkTemplate(file) {
+  const problems = [];
+  let json;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    problems.push({ category: 'error', id: '', message: 'not valid JSON: ' + e.message, rule: 'element-template-json' });
+    return problems;
+  }
+  if (!templateValidator) {
+    const Ajv = require('ajv');
+    // strict: false — the schema carries ajv-errors' "errorMessage" keywords for Modeler.
+    templateValidator = new Ajv({ strict: false, allErrors: true })
+      .compile(require('@camunda/element-templates-json-schema/resources/schema.json'));
+  }
+  for (const template of Array.isArray(json) ? json : [json]) {
+    if (!templateValidator(template)) {
+      // oneOf (single template | array) reports both branches; keep the errors about the template itself.
+      const errors = templateValidator.errors.filter((e) => e.instancePath !== '' || e.keyword === 'required');
+      for (const e of (errors.length ? errors : templateValidator.errors)) {
+        problems.push({ category: 'error', id: template.id || '', message: `${e.instancePath || '/'} ${e.message}`, rule: 'element-template-schema' });
+      }
+    }
+  }
+  return problems;
+}
+
 /* ---------------------------------------------------------------- Driver */
 
 function filesIn(target) {
@@ -169,14 +204,22 @@ function filesIn(target) {
   if (stat.isFile()) {
     return [target];
   }
-  return fs.readdirSync(target).sort().map((name) => path.join(target, name))
+  const files = fs.readdirSync(target).sort().map((name) => path.join(target, name))
     .filter((file) => fs.statSync(file).isFile() && /\.(bpmn|form)$/.test(file));
+  // Modeler finds element templates in <diagram folder>/.camunda/element-templates/
+  const templates = path.join(target, '.camunda', 'element-templates');
+  if (fs.existsSync(templates)) {
+    files.push(...fs.readdirSync(templates).sort().filter((name) => name.endsWith('.json'))
+      .map((name) => path.join(templates, name)));
+  }
+  return files;
 }
 
 async function check(files, config) {
   const results = [];
   for (const file of files) {
-    const problems = file.endsWith('.bpmn') ? await checkBpmn(file, config) : await checkForm(file);
+    const problems = file.endsWith('.bpmn') ? await checkBpmn(file, config)
+      : file.endsWith('.json') ? checkTemplate(file) : await checkForm(file);
     results.push({ file, problems });
   }
   return results;
@@ -241,7 +284,8 @@ async function main(argv) {
   const results = await check(files, config);
   const { errors, warnings } = print(results);
   console.log(`Model check: ${files.length} files (${files.filter((f) => f.endsWith('.bpmn')).length} BPMN, ` +
-    `${files.filter((f) => f.endsWith('.form')).length} forms), ${errors} errors, ${warnings} warnings.`);
+    `${files.filter((f) => f.endsWith('.form')).length} forms, ` +
+    `${files.filter((f) => f.endsWith('.json')).length} element templates), ${errors} errors, ${warnings} warnings.`);
   return errors ? 1 : 0;
 }
 
