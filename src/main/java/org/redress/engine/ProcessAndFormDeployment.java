@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -50,23 +51,55 @@ public class ProcessAndFormDeployment implements ApplicationRunner {
 
   /** @return the new deployment's id, or null when nothing changed */
   public String deploy() throws IOException {
+    return deploy(DEPLOYMENT_NAME, resources());
+  }
+
+  /**
+   * Deploys {@code resources} as one deployment {@code name} (source {@link #SOURCE}) when any of
+   * them differs from the latest deployment of that name and source.
+   *
+   * @return the new deployment's id, or null when nothing changed
+   */
+  public String deploy(String name, List<Resource> resources) throws IOException {
     DeploymentBuilder builder = repository.createDeployment()
-        .name(DEPLOYMENT_NAME)
+        .name(name)
         .source(SOURCE)
         // deployChangedOnly=false: if anything changed, deploy all resources together
         .enableDuplicateFiltering(false);
-    List<Resource> resources = resources();
     for (Resource resource : resources) {
       try (InputStream in = resource.getInputStream()) {
         builder.addInputStream(resourceName(resource), in);
       }
     }
-    long before = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
+    long before = repository.createDeploymentQuery().deploymentName(name).count();
     DeploymentWithDefinitions deployment = builder.deployWithResult();
-    boolean created = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count() > before;
+    boolean created = repository.createDeploymentQuery().deploymentName(name).count() > before;
     LOG.info("{} resources from processes/ and forms/: {}", resources.size(),
         created ? "deployed as " + deployment.getId() : "unchanged, nothing deployed");
     return created ? deployment.getId() : null;
+  }
+
+  /** processes/*.bpmn, processes/*.dmn and forms/*.form under {@code root}, e.g. the working copy. */
+  static List<Resource> resourcesIn(java.nio.file.Path root) throws IOException {
+    List<Resource> all = new ArrayList<>();
+    for (String dir : List.of("processes", "forms")) {
+      java.nio.file.Path folder = root.resolve(dir);
+      if (!java.nio.file.Files.isDirectory(folder)) {
+        continue;
+      }
+      try (var files = java.nio.file.Files.list(folder)) {
+        files.filter(ProcessAndFormDeployment::isDeployable).map(p -> (Resource) new FileSystemResource(p))
+            .forEach(all::add);
+      }
+    }
+    all.sort(Comparator.comparing(ProcessAndFormDeployment::resourceName));
+    return all;
+  }
+
+  static boolean isDeployable(java.nio.file.Path file) {
+    String name = file.getFileName().toString();
+    return java.nio.file.Files.isRegularFile(file)
+        && (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"));
   }
 
   static List<Resource> resources() throws IOException {
