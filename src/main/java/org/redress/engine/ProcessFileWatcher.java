@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
@@ -56,6 +57,7 @@ public class ProcessFileWatcher implements AutoCloseable {
   private final Set<String> changed = ConcurrentHashMap.newKeySet();
   private final Set<String> pending = new TreeSet<>();
 
+  @Autowired
   public ProcessFileWatcher(ProcessAndFormDeployment deployment,
       @Value("${redress.dev.watch-dir:.}") String root) {
     this(deployment, Path.of(root), ProcessAndFormDeployment.DEPLOYMENT_NAME);

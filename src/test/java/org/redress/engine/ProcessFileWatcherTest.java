@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.RedressTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -49,7 +50,14 @@ class ProcessFileWatcherTest {
 
   @Test
   void onlyTheDevProfileWatches() {
-    assertThat(context.getBeanNamesForType(ProcessFileWatcher.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(ProcessFileWatcher.class)).as("shared test context, no dev profile").isEmpty();
+    ApplicationContextRunner app = new ApplicationContextRunner()
+        .withBean(ProcessAndFormDeployment.class, () -> deployment)
+        .withUserConfiguration(ProcessFileWatcher.class)
+        .withPropertyValues("redress.dev.watch-dir=" + workingCopy);
+    app.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ProcessFileWatcher.class));
+    app.withPropertyValues("spring.profiles.active=dev")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ProcessFileWatcher.class));
   }
 
   @Test
