@@ -2,6 +2,8 @@ package org.redress.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,14 +82,14 @@ public class ProcessAndFormDeployment implements ApplicationRunner {
   }
 
   /** processes/*.bpmn, processes/*.dmn and forms/*.form under {@code root}, e.g. the working copy. */
-  static List<Resource> resourcesIn(java.nio.file.Path root) throws IOException {
+  static List<Resource> resourcesIn(Path root) throws IOException {
     List<Resource> all = new ArrayList<>();
     for (String dir : List.of("processes", "forms")) {
-      java.nio.file.Path folder = root.resolve(dir);
-      if (!java.nio.file.Files.isDirectory(folder)) {
+      Path folder = root.resolve(dir);
+      if (!Files.isDirectory(folder)) {
         continue;
       }
-      try (var files = java.nio.file.Files.list(folder)) {
+      try (var files = Files.list(folder)) {
         files.filter(ProcessAndFormDeployment::isDeployable).map(p -> (Resource) new FileSystemResource(p))
             .forEach(all::add);
       }
@@ -96,9 +98,9 @@ public class ProcessAndFormDeployment implements ApplicationRunner {
     return all;
   }
 
-  static boolean isDeployable(java.nio.file.Path file) {
+  static boolean isDeployable(Path file) {
     String name = file.getFileName().toString();
-    return java.nio.file.Files.isRegularFile(file)
+    return Files.isRegularFile(file)
         && (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"));
   }
 
