@@ -2,6 +2,8 @@ package org.redress.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -50,23 +53,55 @@ public class ProcessAndFormDeployment implements ApplicationRunner {
 
   /** @return the new deployment's id, or null when nothing changed */
   public String deploy() throws IOException {
+    return deploy(DEPLOYMENT_NAME, resources());
+  }
+
+  /**
+   * Deploys {@code resources} as one deployment {@code name} (source {@link #SOURCE}) when any of
+   * them differs from the latest deployment of that name and source.
+   *
+   * @return the new deployment's id, or null when nothing changed
+   */
+  public String deploy(String name, List<Resource> resources) throws IOException {
     DeploymentBuilder builder = repository.createDeployment()
-        .name(DEPLOYMENT_NAME)
+        .name(name)
         .source(SOURCE)
         // deployChangedOnly=false: if anything changed, deploy all resources together
         .enableDuplicateFiltering(false);
-    List<Resource> resources = resources();
     for (Resource resource : resources) {
       try (InputStream in = resource.getInputStream()) {
         builder.addInputStream(resourceName(resource), in);
       }
     }
-    long before = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
+    long before = repository.createDeploymentQuery().deploymentName(name).count();
     DeploymentWithDefinitions deployment = builder.deployWithResult();
-    boolean created = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count() > before;
+    boolean created = repository.createDeploymentQuery().deploymentName(name).count() > before;
     LOG.info("{} resources from processes/ and forms/: {}", resources.size(),
         created ? "deployed as " + deployment.getId() : "unchanged, nothing deployed");
     return created ? deployment.getId() : null;
+  }
+
+  /** processes/*.bpmn, processes/*.dmn and forms/*.form under {@code root}, e.g. the working copy. */
+  static List<Resource> resourcesIn(Path root) throws IOException {
+    List<Resource> all = new ArrayList<>();
+    for (String dir : List.of("processes", "forms")) {
+      Path folder = root.resolve(dir);
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (var files = Files.list(folder)) {
+        files.filter(ProcessAndFormDeployment::isDeployable).map(p -> (Resource) new FileSystemResource(p))
+            .forEach(all::add);
+      }
+    }
+    all.sort(Comparator.comparing(ProcessAndFormDeployment::resourceName));
+    return all;
+  }
+
+  static boolean isDeployable(Path file) {
+    String name = file.getFileName().toString();
+    return Files.isRegularFile(file)
+        && (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"));
   }
 
   static List<Resource> resources() throws IOException {
