@@ -14,9 +14,6 @@ import org.redress.intake.FieldError;
 import org.redress.intake.IdempotentSubmissions;
 import org.redress.intake.SubmissionRefused;
 import org.redress.tracking.AccessCodes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,13 +34,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of the API is application/problem+json (RFC 9457) with the refused fields and the
  * reasons in {@code errors}: [{field, reason}]. Malformed JSON, wrong types, oversized bodies, bad
- * encodings are 4xx; anything unexpected is a plain 500 without details (logged by class only).
+ * encodings are 4xx. Applies to every controller (also before a handler is found: 404, 405, 415,
+ * oversized uploads), but catches only these known exceptions; anything unexpected in the
+ * complainants' controllers is {@link UnexpectedErrors}' business.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(0) // before UnexpectedErrors, which only catches what no handler here knows
 public class ApiProblems extends ResponseEntityExceptionHandler {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
   @ExceptionHandler(SubmissionRefused.class)
   ResponseEntity<Object> refused(SubmissionRefused e) {
@@ -77,13 +74,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> keyReused(IdempotentSubmissions.KeyReused e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", e.getMessage(),
         List.of(new FieldError("Idempotency-Key", "was used before with a different request")), "idempotency-key-reused");
-  }
-
-  @ExceptionHandler(Exception.class)
-  ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-    LOG.error("Unexpected {} on {}", e.getClass().getName(), request.getRequestURI(), e);
-    return forPages(request, problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side",
-        "Please try again later.", List.of(), "internal"));
   }
 
   @Override
