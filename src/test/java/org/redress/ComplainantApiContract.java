@@ -462,6 +462,9 @@ abstract class ComplainantApiContract {
     assertThat(docs.getStatusCode().value()).isEqualTo(200);
     assertThat(docs.getBody().path("paths").has("/api/complaints")).isTrue();
     assertThat(docs.getBody().path("paths").has("/api/complaints/{reference}/answer")).isTrue();
+    assertThat(docs.getBody().path("components").path("schemas").path("Problem").path("properties").has("errors")).isTrue();
+    assertThat(docs.getBody().path("paths").path("/api/complaints/{reference}").path("get").path("responses")
+        .path("404").path("content").has("application/problem+json")).isTrue();
     assertThat(api.get().uri("/swagger-ui/index.html").retrieve().toEntity(String.class).getStatusCode().value())
         .isEqualTo(200);
   }
