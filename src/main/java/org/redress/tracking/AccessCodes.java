@@ -75,6 +75,8 @@ public class AccessCodes {
     boolean match = MessageDigest.isEqual(expected, given) && stored.isPresent();
     if (!match) {
       if (wellFormed) {
+        jdbc.sql("DELETE FROM access_failure WHERE failed_at <= :before") // only the window counts
+            .param("before", EngineClock.now().minus(FAILURE_WINDOW)).update();
         jdbc.sql("INSERT INTO access_failure (reference, failed_at) VALUES (:reference, :now)")
             .param("reference", ref).param("now", EngineClock.now()).update();
       }

@@ -69,7 +69,8 @@ class InboundMailboxTest {
 
   @Test
   void anEmail_becomesAComplaintWithChannelEmail_once() throws Exception {
-    String from = "Max Mustermann <max+" + System.nanoTime() + "@example.org>";
+    String address = "max+" + System.nanoTime() + "@example.org";
+    String from = "Max Mustermann <" + address + ">";
     send(from, "Broken washing machine", "The washing machine I bought on 3 November stops after ten minutes.");
 
     InboundMailbox.Result first = poll();
@@ -78,8 +79,7 @@ class InboundMailboxTest {
     assertThat(first.complaints()).isEqualTo(1);
     assertThat(second.complaints()).isZero();
     assertThat(second.alreadyHandled()).isEqualTo(1);
-    String reference = jdbc.sql("SELECT reference FROM inbound_message WHERE outcome = 'complaint' ORDER BY received_at DESC")
-        .query(String.class).list().get(0);
+    String reference = byEmail(address);
     Complaint complaint = complaints.get(reference);
     assertThat(complaint.channel().code()).isEqualTo("email");
     assertThat(complaint.complainantName()).isEqualTo("Max Mustermann");
@@ -95,10 +95,10 @@ class InboundMailboxTest {
 
   @Test
   void aReplyCarryingTheReference_goesOntoThatComplaintsTimeline_notANewComplaint() throws Exception {
-    send("Ann <ann+" + System.nanoTime() + "@example.org>", "Late delivery", "My parcel is two weeks late and nobody answers.");
+    String address = "ann+" + System.nanoTime() + "@example.org";
+    send("Ann <" + address + ">", "Late delivery", "My parcel is two weeks late and nobody answers.");
     poll();
-    String reference = jdbc.sql("SELECT reference FROM inbound_message WHERE outcome = 'complaint' ORDER BY received_at DESC")
-        .query(String.class).list().get(0);
+    String reference = byEmail(address);
     long before = count();
 
     send("Ann <ann@example.org>", "Re: We have received your complaint " + reference, "Here is the tracking number: 4711.");
@@ -112,6 +112,40 @@ class InboundMailboxTest {
           assertThat(e.details()).contains("tracking number: 4711");
           assertThat(e.visibleToComplainant()).isTrue();
         });
+  }
+
+  @Test
+  void pdfAttachmentsOfAnEmail_areKeptWithTheComplaint_otherFilesAreLeftOut() throws Exception {
+    String sender = "carla+" + System.nanoTime() + "@example.org";
+    jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+        GreenMailUtil.getSession(server.getSmtp().getServerSetup()));
+    message.setFrom(new jakarta.mail.internet.InternetAddress(sender, "Carla"));
+    message.setRecipients(jakarta.mail.Message.RecipientType.TO, MAILBOX);
+    message.setSubject("Invoice wrong");
+    message.setHeader("Message-ID", "<" + System.nanoTime() + "@example.org>");
+    jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+    jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+    text.setText("The attached invoice charges me twice for October.");
+    parts.addBodyPart(text);
+    parts.addBodyPart(file("invoice.pdf", "%PDF-1.4 test".getBytes(), "application/pdf"));
+    parts.addBodyPart(file("run-me.exe", "MZ not a pdf".getBytes(), "application/octet-stream"));
+    message.setContent(parts);
+    GreenMailUtil.sendMimeMessage(message);
+
+    assertThat(poll().complaints()).isEqualTo(1);
+
+    String reference = jdbc.sql("SELECT reference FROM complaint WHERE complainant_email = :e").param("e", sender)
+        .query(String.class).single();
+    assertThat(jdbc.sql("SELECT file_name FROM complaint_attachment WHERE reference = :r").param("r", reference)
+        .query(String.class).list()).containsExactly("invoice.pdf");
+  }
+
+  static jakarta.mail.internet.MimeBodyPart file(String name, byte[] content, String type) throws Exception {
+    jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+    part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(content, type)));
+    part.setFileName(name);
+    part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+    return part;
   }
 
   @Test
@@ -177,6 +211,11 @@ class InboundMailboxTest {
         return false;
       }
     });
+  }
+
+  String byEmail(String address) {
+    return jdbc.sql("SELECT reference FROM complaint WHERE complainant_email = :e").param("e", address)
+        .query(String.class).single();
   }
 
   long count() {
