@@ -75,6 +75,30 @@ public class ComplaintDriver {
     return instance;
   }
 
+  /** The running process instance of a complaint, by its reference (the business key). */
+  public ProcessInstance byReference(String reference) {
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ComplaintVariables.PROCESS_KEY).processInstanceBusinessKey(reference).singleResult();
+    assertThat(instance).as("running complaint " + reference).isNotNull();
+    return instance;
+  }
+
+  /**
+   * The handler side of a simple complaint, from receipt to the decision sent to the complainant:
+   * runs the assessment and acknowledgement, confirms a low severity, proposes a response.
+   */
+  public ProcessInstance bringToDecision(String reference, boolean actionRequired) {
+    ProcessInstance instance = byReference(reference);
+    runDueJobs(instance);
+    complete(instance, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D");
+    complete(instance, "Task_ProposeResponse", "handler",
+        "responseRemedy", "We remove the late fee and credit EUR 12.50.",
+        "responseExplanation", "Your payment reached us on time; our bank interface booked it late.",
+        "actionRequired", actionRequired);
+    task(instance, "Task_RecordComplainantAnswer");
+    return instance;
+  }
+
   public String reference(ProcessInstance instance) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
         .singleResult().getBusinessKey();

@@ -25,7 +25,9 @@ public enum EventType {
   ESCALATION_HANDLED(false),
   PROGRESS_UPDATE_SENT(true),
   MESSAGE_SENT(true),
-  CLOSED(true);
+  CLOSED(true),
+  SATISFACTION_SURVEY_ANSWERED(true),
+  COMPLAINANT_MESSAGE_RECEIVED(true);
 
   private final boolean visibleToComplainant;
 

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 public final class Actors {
 
   public static final String SYSTEM = "system";
+  /** The complainant acting for themselves: public form, API, e-mail, status page. */
+  public static final String COMPLAINANT = "complainant";
 
   private Actors() {}
 

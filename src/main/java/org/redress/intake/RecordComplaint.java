@@ -6,6 +6,7 @@ import static org.redress.complaint.ComplaintVariables.REFERENCE;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.redress.complaint.Channel;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EngineClock;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("recordComplaint")
 public class RecordComplaint implements JavaDelegate {
+
+  private static final java.util.Set<Channel> SELF_SERVICE = java.util.EnumSet.of(Channel.WEB, Channel.API, Channel.EMAIL);
 
   private final ComplaintRepository complaints;
   private final ReferenceNumbers references;
@@ -46,6 +49,9 @@ public class RecordComplaint implements JavaDelegate {
     ComplaintSubmission.Valid v = result.valid();
     String reference = references.next();
     String actor = Actors.current(execution.getProcessEngineServices());
+    if (Actors.SYSTEM.equals(actor) && SELF_SERVICE.contains(v.channel())) {
+      actor = Actors.COMPLAINANT; // nobody logged in: the complainant submitted it themselves
+    }
     Complaint complaint = new Complaint(reference, v.channel(), v.complainantName(), v.complainantOrganisation(),
         v.complainantEmail(), v.complainantPhone(), v.complainantAddress(), v.preferredChannel(),
         v.preferredLanguage(), v.onBehalfOf(), v.productOrService(), v.orderReference(), v.problemDate(),

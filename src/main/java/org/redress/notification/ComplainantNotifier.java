@@ -2,6 +2,7 @@ package org.redress.notification;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.redress.complaint.Complaint;
 
 /**
  * Sends a message to the complainant over their preferred channel. Called only from async steps
@@ -9,6 +10,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  */
 public interface ComplainantNotifier {
 
+  /**
+   * A fact that goes into the message but never onto the timeline or into a log: the access code
+   * for complainants whose complaint was registered by staff or by e-mail.
+   */
+  String ACCESS_CODE = "accessCode";
+
   /** @param facts what the message says beyond the reference (dates, decision text …) */
   void send(DelegateExecution execution, ComplainantMessage message, Map<String, ?> facts);
+
+  /** Whether this notifier's messages reach the complainant themselves (so a secret may be sent). */
+  default boolean reachesComplainantDirectly(Complaint complaint) {
+    return false;
+  }
 }

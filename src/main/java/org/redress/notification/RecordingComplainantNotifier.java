@@ -9,14 +9,12 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * The embedded default without a mail server: each message is recorded on the complaint's
  * timeline (what, to which channel, with which facts) and logged by reference only — personal data
- * never goes to the log.
+ * never goes to the log. Used when no mail server is configured ({@link NotifierConfiguration}).
  */
-@Component
 public class RecordingComplainantNotifier implements ComplainantNotifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordingComplainantNotifier.class);
@@ -38,8 +36,10 @@ public class RecordingComplainantNotifier implements ComplainantNotifier {
     details.put("channel", complaint.preferredChannel());
     details.put("language", complaint.preferredLanguage());
     details.putAll(facts);
-    events.record(execution, EventType.MESSAGE_SENT,
-        "%s sent by %s".formatted(message.title(), complaint.preferredChannel()), details);
+    details.remove(ACCESS_CODE);
+    details.put("sentBy", "recorded-only");
+    events.record(execution, EventType.MESSAGE_SENT, "%s for the %s channel recorded (no mail server configured)"
+        .formatted(message.title(), complaint.preferredChannel()), details);
     LOG.info("Complaint {}: {} recorded for the {} channel", reference, message, complaint.preferredChannel());
   }
 }

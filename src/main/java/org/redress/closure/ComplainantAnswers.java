@@ -1,0 +1,89 @@
+package org.redress.closure;
+
+import static org.redress.complaint.ComplaintVariables.COMPLAINANT_ANSWER;
+import static org.redress.complaint.ComplaintVariables.COMPLAINANT_REASON;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.redress.engine.Actors;
+import org.redress.engine.InvalidSubmissionException;
+import org.redress.intake.FieldError;
+import org.redress.intake.SubmissionRefused;
+import org.redress.tracking.ComplaintTracking;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The complainant answers the decision themselves (ISO 10002 7.9) — on the status page or through
+ * the API. The open Task_RecordComplainantAnswer is completed as actor {@code complainant} through
+ * the task's own form submission, so {@link RecordComplainantAnswer} checks and records it exactly
+ * as when a handler enters the answer in Tasklist.
+ */
+@Service
+public class ComplainantAnswers {
+
+  public static final String ACCEPT = "accept";
+  public static final String REJECT = "reject";
+
+  private final TaskService tasks;
+  private final FormService forms;
+  private final TransactionTemplate transaction;
+
+  public ComplainantAnswers(TaskService tasks, FormService forms, TransactionTemplate transaction) {
+    this.tasks = tasks;
+    this.forms = forms;
+    this.transaction = transaction;
+  }
+
+  /** @param answer "accept" or "reject"; @param reason required when rejecting */
+  public void answer(String reference, Object answer, Object reason) {
+    List<FieldError> errors = new ArrayList<>();
+    if (answer == null || (answer instanceof String s && s.isBlank())) {
+      errors.add(new FieldError("answer", "is required: accept or reject"));
+    } else if (!ACCEPT.equals(answer) && !REJECT.equals(answer)) {
+      errors.add(new FieldError("answer", "must be accept or reject"));
+    }
+    if (reason != null && !(reason instanceof String)) {
+      errors.add(new FieldError("reason", "must be text"));
+    } else if (REJECT.equals(answer) && (reason == null || ((String) reason).isBlank())) {
+      errors.add(new FieldError("reason", "tell us why you reject the decision"));
+    } else if (reason != null && ((String) reason).strip().length() > 4000) {
+      errors.add(new FieldError("reason", "must be at most 4000 characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw new SubmissionRefused(errors);
+    }
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(ComplaintTracking.ANSWER_TASK).singleResult();
+    if (task == null) {
+      throw new NotAwaited();
+    }
+    Map<String, Object> values = new HashMap<>();
+    values.put(COMPLAINANT_ANSWER, ACCEPT.equals(answer) ? RecordComplainantAnswer.ACCEPTED : RecordComplainantAnswer.REJECTED);
+    if (reason != null && !((String) reason).isBlank()) {
+      values.put(COMPLAINANT_REASON, reason);
+    }
+    try {
+      transaction.executeWithoutResult(status -> {
+        // the timeline's actor is the assignee when nobody is logged in (CaseEvents.actor)
+        tasks.setAssignee(task.getId(), Actors.COMPLAINANT);
+        forms.submitTaskForm(task.getId(), values);
+      });
+    } catch (InvalidSubmissionException refused) {
+      String field = COMPLAINANT_REASON.equals(refused.field()) ? "reason" : "answer";
+      throw SubmissionRefused.of(field, refused.reason());
+    }
+  }
+
+  /** No decision is waiting for the complainant's answer. */
+  public static class NotAwaited extends RuntimeException {
+    public NotAwaited() {
+      super("No decision is waiting for your answer on this complaint.");
+    }
+  }
+}

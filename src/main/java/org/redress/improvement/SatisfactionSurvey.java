@@ -1,0 +1,99 @@
+package org.redress.improvement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.ComplaintStatus;
+import org.redress.complaint.EngineClock;
+import org.redress.complaint.EventType;
+import org.redress.complaint.Timeline;
+import org.redress.engine.Actors;
+import org.redress.intake.FieldError;
+import org.redress.intake.SubmissionRefused;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Satisfaction with the complaints-handling process (ISO 10002 8.3): after closure the complainant
+ * rates how the complaint was handled (1–5) with an optional comment, once, through the same
+ * no-login link. Results feed the KPIs.
+ */
+@Service
+public class SatisfactionSurvey {
+
+  public static final int MAX_COMMENT = 2000;
+
+  private final JdbcClient jdbc;
+  private final ComplaintRepository complaints;
+  private final Timeline timeline;
+
+  public SatisfactionSurvey(JdbcClient jdbc, ComplaintRepository complaints, Timeline timeline) {
+    this.jdbc = jdbc;
+    this.complaints = complaints;
+    this.timeline = timeline;
+  }
+
+  public boolean answered(String reference) {
+    return jdbc.sql("SELECT COUNT(*) FROM satisfaction_survey WHERE reference = :r").param("r", reference)
+        .query(Long.class).single() > 0;
+  }
+
+  /** Checks the values: rating a whole number 1–5, comment optional text. */
+  public static List<FieldError> check(Object rating, Object comment) {
+    List<FieldError> errors = new ArrayList<>();
+    if (rating == null || (rating instanceof String s && s.isBlank())) {
+      errors.add(new FieldError("rating", "is required"));
+    } else if (parseRating(rating) == null) {
+      errors.add(new FieldError("rating", "must be a whole number from 1 to 5"));
+    }
+    if (comment != null && !(comment instanceof String)) {
+      errors.add(new FieldError("comment", "must be text"));
+    } else if (comment != null && ((String) comment).strip().length() > MAX_COMMENT) {
+      errors.add(new FieldError("comment", "must be at most " + MAX_COMMENT + " characters"));
+    }
+    return errors;
+  }
+
+  static Integer parseRating(Object rating) {
+    int value;
+    if (rating instanceof Integer i) {
+      value = i;
+    } else if (rating instanceof String s && s.strip().matches("[1-5]")) {
+      value = Integer.parseInt(s.strip());
+    } else {
+      return null;
+    }
+    return value >= 1 && value <= 5 ? value : null;
+  }
+
+  @Transactional
+  public void answer(String reference, Object rating, Object comment) {
+    List<FieldError> errors = check(rating, comment);
+    if (!errors.isEmpty()) {
+      throw new SubmissionRefused(errors);
+    }
+    if (complaints.state(reference).status() != ComplaintStatus.CLOSED) {
+      throw new NotOpen("The survey opens when your complaint is closed.");
+    }
+    String text = comment == null || ((String) comment).isBlank() ? null : ((String) comment).strip();
+    int value = parseRating(rating);
+    try {
+      jdbc.sql("INSERT INTO satisfaction_survey (reference, rating, comment, answered_at) VALUES (:r, :rating, :c, :now)")
+          .param("r", reference).param("rating", value).param("c", text).param("now", EngineClock.now()).update();
+    } catch (DuplicateKeyException e) {
+      throw new NotOpen("You have already answered the survey for this complaint. Thank you.");
+    }
+    timeline.record(reference, EventType.SATISFACTION_SURVEY_ANSWERED, Actors.COMPLAINANT,
+        "Satisfaction survey answered: " + value + " of 5", Map.of("rating", value), null, null);
+  }
+
+  /** The survey is not open: complaint not closed yet, or already answered. */
+  public static class NotOpen extends RuntimeException {
+    public NotOpen(String message) {
+      super(message);
+    }
+  }
+}

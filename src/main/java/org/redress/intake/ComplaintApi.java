@@ -1,0 +1,155 @@
+package org.redress.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redress.complaint.Channel;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Submitting a complaint through the API (ISO 10002 7.2): JSON, or multipart with attachments.
+ * Answers 201 with the reference and the secret access code (shown this once) and where to follow
+ * the complaint. Every refused field comes back at once as application/problem+json.
+ */
+@RestController
+@RequestMapping("/api/complaints")
+@Tag(name = "Complaints", description = "Submit, follow and answer a complaint without an account (ISO 10002 7.2-7.9, 8.3)")
+public class ComplaintApi {
+
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /** The 201 answer. */
+  public record Submitted(String reference, String accessCode, String statusUrl, String statusPageUrl) {}
+
+  /** The fields of the complaint form (documentation only: the body is checked field by field). */
+  @Schema(name = "ComplaintForm", description = "Unknown fields are refused. Required: complainantName, preferredChannel, productOrService, description; the contact detail of the preferred channel.")
+  public record ComplaintForm(
+      @Schema(example = "Jane Doe", maxLength = 200) String complainantName,
+      @Schema(maxLength = 200) String complainantOrganisation,
+      @Schema(example = "jane@example.org", maxLength = 254) String complainantEmail,
+      @Schema(maxLength = 50) String complainantPhone,
+      @Schema(maxLength = 500) String complainantAddress,
+      @Schema(allowableValues = {"email", "phone", "letter"}) String preferredChannel,
+      @Schema(allowableValues = {"en", "de"}, defaultValue = "en") String preferredLanguage,
+      @Schema(maxLength = 200, description = "Name of the person you complain for, if not yourself") String onBehalfOf,
+      @Schema(example = "Broadband", maxLength = 200) String productOrService,
+      @Schema(maxLength = 100) String orderReference,
+      @Schema(example = "2026-11-01", format = "date") String problemDate,
+      @Schema(minLength = 10, maxLength = 10000) String description,
+      @Schema(maxLength = 2000) String remedyRequested,
+      @Schema(example = "12.50") Double amountAtStake,
+      Boolean safetyConcern,
+      Boolean legalOrRegulatory) {}
+
+  private final ComplaintIntake intake;
+  private final ObjectMapper json;
+  private final ObjectMapper canonical;
+
+  public ComplaintApi(ComplaintIntake intake, ObjectMapper json) {
+    this.intake = intake;
+    this.json = json;
+    this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  }
+
+  @Operation(summary = "Submit a complaint (JSON)",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+          content = @Content(schema = @Schema(implementation = ComplaintForm.class))),
+      responses = {
+          @ApiResponse(responseCode = "201", description = "Recorded; the access code is shown only now"),
+          @ApiResponse(responseCode = "400", description = "Refused fields",
+              content = @Content(mediaType = "application/problem+json")),
+          @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another request",
+              content = @Content(mediaType = "application/problem+json"))})
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Submitted> submit(@RequestBody Map<String, Object> complaint,
+      @Parameter(description = "Any unique string up to 200 characters; a retry with the same key and body returns the same complaint")
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+    ComplaintIntake.Receipt receipt = intake.submit(complaint, Channel.API, List.of(),
+        idempotency(idempotencyKey, complaint, List.of()));
+    return created(receipt);
+  }
+
+  @Operation(summary = "Submit a complaint with attachments (multipart)",
+      description = "Part 'complaint': the JSON complaint form. Parts 'attachments': up to 5 PDF, PNG or JPEG files of at most 10 MB each.")
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Submitted> submitWithAttachments(@RequestPart("complaint") String complaintJson,
+      @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
+    Map<String, Object> complaint = parse(complaintJson);
+    List<Attachment> attachments = new ArrayList<>();
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      attachments.add(new Attachment(file.getOriginalFilename(), file.getBytes()));
+    }
+    ComplaintIntake.Receipt receipt = intake.submit(complaint, Channel.API, attachments,
+        idempotency(idempotencyKey, complaint, attachments));
+    return created(receipt);
+  }
+
+  private ResponseEntity<Submitted> created(ComplaintIntake.Receipt receipt) {
+    URI status = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/complaints/{reference}")
+        .buildAndExpand(receipt.reference()).toUri();
+    String page = ServletUriComponentsBuilder.fromCurrentContextPath().path("/complaints/status")
+        .queryParam("reference", receipt.reference()).queryParam("code", receipt.accessCode())
+        .build().encode().toUriString();
+    return ResponseEntity.created(status)
+        .body(new Submitted(receipt.reference(), receipt.accessCode(), status.toString(), page));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> parse(String complaintJson) {
+    try {
+      Object value = json.readValue(complaintJson, Object.class);
+      if (value instanceof Map<?, ?> map) {
+        return (Map<String, Object>) map;
+      }
+    } catch (JsonProcessingException e) {
+      // answered below
+    }
+    throw SubmissionRefused.of("complaint", "must be a JSON object with the fields of the complaint form");
+  }
+
+  private ComplaintIntake.Idempotency idempotency(String key, Map<String, Object> complaint, List<Attachment> files) {
+    if (key == null) {
+      return null;
+    }
+    if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+      throw SubmissionRefused.of(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
+    }
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(canonical.writeValueAsBytes(new LinkedHashMap<>(complaint)));
+      for (Attachment file : files) {
+        digest.update(String.valueOf(file.fileName()).getBytes(StandardCharsets.UTF_8));
+        digest.update(file.content());
+      }
+      return new ComplaintIntake.Idempotency(key, HexFormat.of().formatHex(digest.digest()));
+    } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.redress.intake;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redress.complaint.Channel;
+import org.redress.web.FormTokens;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public complaint form (ISO 10002 7.2, annex "complaint form"): every field of the standard's
+ * form, checked on the server with the same rules as the API; a mistake shows the form again with
+ * the message next to the field and nothing stored. After sending: the reference and the access
+ * code, once.
+ */
+@Controller
+@RequestMapping("/complaints")
+public class ComplaintFormPage {
+
+  static final String SUBMISSION_ID = "_submission";
+  private static final List<String> FLAGS = List.of(ComplaintSubmission.SAFETY, ComplaintSubmission.LEGAL);
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry(ComplaintSubmission.NAME, "Your name"),
+      Map.entry(ComplaintSubmission.ORGANISATION, "Organisation"),
+      Map.entry(ComplaintSubmission.ON_BEHALF_OF, "On behalf of"),
+      Map.entry(ComplaintSubmission.EMAIL, "E-mail address"),
+      Map.entry(ComplaintSubmission.PHONE, "Phone number"),
+      Map.entry(ComplaintSubmission.ADDRESS, "Postal address"),
+      Map.entry(ComplaintSubmission.PREFERRED_CHANNEL, "Contact channel"),
+      Map.entry(ComplaintSubmission.PREFERRED_LANGUAGE, "Language"),
+      Map.entry(ComplaintSubmission.PRODUCT, "Product or service"),
+      Map.entry(ComplaintSubmission.ORDER_REFERENCE, "Order, account or contract number"),
+      Map.entry(ComplaintSubmission.PROBLEM_DATE, "Date of the problem"),
+      Map.entry(ComplaintSubmission.DESCRIPTION, "What happened"),
+      Map.entry(ComplaintSubmission.REMEDY, "What you would like us to do"),
+      Map.entry(ComplaintSubmission.AMOUNT, "Amount in question"),
+      Map.entry(Attachments.FIELD, "Attachments"));
+
+  private final ComplaintIntake intake;
+  private final FormTokens tokens;
+
+  public ComplaintFormPage(ComplaintIntake intake, FormTokens tokens) {
+    this.intake = intake;
+    this.tokens = tokens;
+  }
+
+  @GetMapping("/new")
+  public String form(Model model, HttpServletRequest request, HttpServletResponse response) {
+    return show(model, Map.of(), List.of(), request, response);
+  }
+
+  @PostMapping("/new")
+  public String submit(HttpServletRequest request, HttpServletResponse response, Model model,
+      RedirectAttributes redirect) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, Object> submitted = new HashMap<>();
+    for (String field : ComplaintIntake.PUBLIC_FIELDS) {
+      String value = request.getParameter(field);
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      values.put(field, value);
+      submitted.put(field, FLAGS.contains(field) ? Boolean.valueOf("true".equals(value) || "on".equals(value)) : value);
+    }
+    List<Attachment> files = new ArrayList<>();
+    if (request instanceof MultipartHttpServletRequest multipart) {
+      for (MultipartFile file : multipart.getFiles(Attachments.FIELD)) {
+        if (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())) {
+          files.add(new Attachment(file.getOriginalFilename(), file.getBytes()));
+        }
+      }
+    }
+    try {
+      // A double click or a resend after a timeout records the complaint once: the form carries a
+      // random submission id, used like the API's Idempotency-Key.
+      String submissionId = request.getParameter(SUBMISSION_ID);
+      ComplaintIntake.Idempotency once = submissionId != null && submissionId.matches("[0-9a-f-]{36}")
+          ? new ComplaintIntake.Idempotency("web:" + submissionId, hash(values, files)) : null;
+      ComplaintIntake.Receipt receipt = intake.submit(submitted, Channel.WEB, files, once);
+      redirect.addFlashAttribute("reference", receipt.reference());
+      redirect.addFlashAttribute("accessCode", receipt.accessCode());
+      return "redirect:/complaints/submitted";
+    } catch (SubmissionRefused refused) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return show(model, values, refused.errors(), request, response);
+    } catch (IdempotentSubmissions.KeyReused | IdempotentSubmissions.KeyInProgress sentBefore) {
+      response.setStatus(HttpServletResponse.SC_CONFLICT);
+      model.addAttribute("notice", "This form was already sent. If this is another complaint, please check the "
+          + "details and send it again.");
+      return show(model, values, List.of(), request, response);
+    }
+  }
+
+  /** The receipt, shown once (flash attributes): a reload goes to the status page instead. */
+  @GetMapping("/submitted")
+  public String submitted(Model model) {
+    if (!model.containsAttribute("reference")) {
+      return "redirect:/complaints/status";
+    }
+    return "complaints/submitted";
+  }
+
+  private static String hash(Map<String, String> values, List<Attachment> files) {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      new java.util.TreeMap<>(values).forEach((k, v) -> digest.update((k + "=" + v + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      for (Attachment file : files) {
+        digest.update(file.content());
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String show(Model model, Map<String, String> values, List<FieldError> errors, HttpServletRequest request,
+      HttpServletResponse response) {
+    Map<String, String> byField = new LinkedHashMap<>();
+    for (FieldError error : errors) {
+      String field = error.field().startsWith(Attachments.FIELD) ? Attachments.FIELD : error.field();
+      byField.merge(field, error.reason(), (a, b) -> a + "; " + b);
+    }
+    model.addAttribute("values", values);
+    model.addAttribute("errors", byField);
+    model.addAttribute("errorList", errors.stream().map(e -> {
+      String field = e.field().startsWith(Attachments.FIELD) ? Attachments.FIELD : e.field();
+      String anchor = ComplaintSubmission.PREFERRED_CHANNEL.equals(field) ? "preferredChannel-email" : field;
+      return new FieldError(anchor, LABELS.getOrDefault(field, field) + " " + e.reason());
+    }).toList());
+    model.addAttribute("formToken", tokens.token(request, response));
+    model.addAttribute("submissionId", java.util.UUID.randomUUID().toString());
+    return "complaints/new";
+  }
+}

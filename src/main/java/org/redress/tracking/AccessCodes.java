@@ -1,0 +1,153 @@
+package org.redress.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.redress.complaint.EngineClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The secret access code that, together with the reference, opens a complaint's status page
+ * (ISO 10002 7.3: tracking without an account). 160 bits from {@link SecureRandom}, shown once,
+ * stored only as its SHA-256 (enough for a high-entropy secret), compared in constant time. An
+ * unknown reference and a wrong code get the same answer; repeated wrong codes for a reference are
+ * throttled.
+ */
+@Component
+public class AccessCodes {
+
+  public static final Pattern REFERENCE = Pattern.compile("^C-\\d{4}-\\d{6}$");
+  static final int MAX_FAILURES = 5;
+  static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+  private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+  private static final byte[] NO_CODE = sha256("no complaint has this code");
+
+  private final JdbcClient jdbc;
+  private final SecureRandom random = new SecureRandom();
+
+  public AccessCodes(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Issues a new code for the complaint (replacing an earlier one); returns it — the only time it is seen. */
+  public String issue(String reference) {
+    byte[] secret = new byte[20];
+    random.nextBytes(secret);
+    String code = format(secret);
+    String hash = HexFormat.of().formatHex(sha256(normalise(code)));
+    int updated = jdbc.sql("UPDATE complaint_access SET code_hash = :hash, issued_at = :now WHERE reference = :reference")
+        .param("hash", hash).param("now", EngineClock.now()).param("reference", reference).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO complaint_access (reference, code_hash, issued_at) VALUES (:reference, :hash, :now)")
+          .param("reference", reference).param("hash", hash).param("now", EngineClock.now()).update();
+    }
+    return code;
+  }
+
+  public boolean hasCode(String reference) {
+    return jdbc.sql("SELECT COUNT(*) FROM complaint_access WHERE reference = :reference")
+        .param("reference", reference).query(Long.class).single() > 0;
+  }
+
+  /**
+   * Checks reference + code. Throws {@link ComplaintNotFound} for an unknown reference or a wrong
+   * code alike, {@link TooManyAttempts} when the reference had too many wrong codes lately.
+   */
+  public String verify(String reference, String code) {
+    String ref = reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
+    boolean wellFormed = REFERENCE.matcher(ref).matches();
+    if (wellFormed && recentFailures(ref) >= MAX_FAILURES) {
+      throw new TooManyAttempts(FAILURE_WINDOW);
+    }
+    Optional<String> stored = wellFormed
+        ? jdbc.sql("SELECT code_hash FROM complaint_access WHERE reference = :reference").param("reference", ref)
+            .query(String.class).optional()
+        : Optional.empty();
+    byte[] expected = stored.map(h -> HexFormat.of().parseHex(h)).orElse(NO_CODE);
+    byte[] given = sha256(normalise(code == null ? "" : code));
+    boolean match = MessageDigest.isEqual(expected, given) && stored.isPresent();
+    if (!match) {
+      if (wellFormed) {
+        jdbc.sql("DELETE FROM access_failure WHERE failed_at <= :before") // only the window counts
+            .param("before", EngineClock.now().minus(FAILURE_WINDOW)).update();
+        jdbc.sql("INSERT INTO access_failure (reference, failed_at) VALUES (:reference, :now)")
+            .param("reference", ref).param("now", EngineClock.now()).update();
+      }
+      throw new ComplaintNotFound();
+    }
+    return ref;
+  }
+
+  private long recentFailures(String reference) {
+    return jdbc.sql("SELECT COUNT(*) FROM access_failure WHERE reference = :reference AND failed_at > :since")
+        .param("reference", reference).param("since", EngineClock.now().minus(FAILURE_WINDOW))
+        .query(Long.class).single();
+  }
+
+  /** Groups of four base32 characters, e.g. ABCD-EFGH-…; easy to read out on the phone. */
+  static String format(byte[] secret) {
+    StringBuilder out = new StringBuilder();
+    int buffer = 0;
+    int bits = 0;
+    for (byte b : secret) {
+      buffer = (buffer << 8) | (b & 0xff);
+      bits += 8;
+      while (bits >= 5) {
+        out.append(BASE32[(buffer >> (bits - 5)) & 31]);
+        bits -= 5;
+      }
+    }
+    if (bits > 0) {
+      out.append(BASE32[(buffer << (5 - bits)) & 31]);
+    }
+    StringBuilder grouped = new StringBuilder();
+    for (int i = 0; i < out.length(); i++) {
+      if (i > 0 && i % 4 == 0) {
+        grouped.append('-');
+      }
+      grouped.append(out.charAt(i));
+    }
+    return grouped.toString();
+  }
+
+  /** Case, spaces and hyphens do not matter when a person types the code. */
+  static String normalise(String code) {
+    return code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+  }
+
+  static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Unknown reference or wrong access code: the same answer for both. */
+  public static class ComplaintNotFound extends RuntimeException {
+    public ComplaintNotFound() {
+      super("No complaint matches this reference and access code.");
+    }
+  }
+
+  /** Too many wrong access codes for this reference lately. */
+  public static class TooManyAttempts extends RuntimeException {
+    private final Duration retryAfter;
+
+    public TooManyAttempts(Duration retryAfter) {
+      super("Too many wrong access codes for this reference. Try again later.");
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
+    }
+  }
+}

@@ -1,0 +1,5 @@
+package org.redress;
+
+/** The complainants' API contract on PostgreSQL, the production database. */
+@RedressPostgresTest
+class ComplainantApiPostgresTest extends ComplainantApiContract {}

@@ -1,0 +1,212 @@
+package org.redress.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.redress.ComplaintDriver;
+import org.redress.RedressTest;
+import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.Timeline;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A complainant's journey on the public pages in headless Chromium (Debian's chromium and
+ * chromedriver; Selenium Manager never downloads anything): read how to complain, make mistakes
+ * in the form and see them next to the fields, submit, keep the reference and code, follow the
+ * complaint, accept the decision and rate the handling.
+ */
+@RedressTest
+class ComplainantPagesBrowserTest {
+
+  static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired ComplaintRepository complaints;
+  @Autowired Timeline timeline;
+  @Autowired JdbcClient jdbc;
+  ComplaintDriver driver;
+
+  @BeforeAll
+  static void openBrowser() {
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=420,900"); // a phone-sized window
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    driver = new ComplaintDriver(engine, complaints, timeline);
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  @Test
+  void howToComplain_showsTheStagesWithTheTargetsTheProcessUses() {
+    browser.get(url("/"));
+
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("How to complain");
+    String targets = browser.findElement(By.tagName("table")).getText();
+    assertThat(targets).contains("Health or safety at risk: act at once", "2 days", "Simple complaint", "15 days");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("within 14 days", "within 10 days",
+        "every 7 days", "ombudsman");
+  }
+
+  @Test
+  void complainantSubmitsOnThePublicForm_followsIt_acceptsTheDecision_andRatesTheHandling() throws Exception {
+    long before = count();
+    browser.get(url("/complaints/new"));
+    browser.findElement(By.id("description")).sendKeys("Too short");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    // mistakes: shown next to the field, linked for screen readers, nothing stored
+    assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Your name is required",
+        "What happened must be at least 10 characters");
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the error summary has the focus")
+        .isEqualTo("error-summary");
+    WebElement name = browser.findElement(By.id("complainantName"));
+    assertThat(name.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(name.getDomAttribute("aria-describedby")).contains("error-complainantName");
+    assertThat(browser.findElement(By.id("error-complainantName")).getText()).contains("Your name is required");
+    assertThat(browser.findElement(By.id("description")).getDomProperty("value")).isEqualTo("Too short");
+    assertThat(count()).isEqualTo(before);
+
+    name.sendKeys("Jane Doe");
+    browser.findElement(By.id("complainantEmail")).sendKeys("jane.browser+" + System.nanoTime() + "@example.org");
+    browser.findElement(By.id("preferredChannel-email")).click();
+    browser.findElement(By.id("productOrService")).sendKeys("Broadband " + System.nanoTime());
+    WebElement description = browser.findElement(By.id("description"));
+    description.clear();
+    description.sendKeys("My invoice for October shows a late fee although I paid on time.");
+    java.nio.file.Path photo = java.nio.file.Files.createTempFile("kettle", ".png");
+    java.nio.file.Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0});
+    browser.findElement(By.id("attachments")).sendKeys(photo.toString());
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    String reference = browser.findElement(By.id("reference")).getText();
+    String code = browser.findElement(By.id("access-code")).getText();
+    assertThat(reference).matches("C-\\d{4}-\\d{6}");
+    assertThat(code).matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){7}");
+    assertThat(count()).isEqualTo(before + 1);
+
+    browser.findElement(By.id("status-link")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference);
+    assertThat(browser.getCurrentUrl()).contains("reference=" + reference);
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
+    assertThat(browser.findElement(By.linkText(photo.getFileName().toString())).getDomAttribute("download"))
+        .as("attachments are offered as downloads").isNotNull();
+
+    // the handlers decide (Tasklist side), the complainant answers on the status page
+    ProcessInstance instance = driver.bringToDecision(reference, false);
+    browser.navigate().refresh();
+    assertThat(browser.findElement(By.id("decision-remedy")).getText()).contains("late fee");
+    assertThat(browser.findElement(By.id("letters")).getText()).contains("Acknowledgement", "Decision");
+    WebElement accept = browser.findElement(By.id("accept"));
+    accept.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(accept));
+    assertThat(browser.findElement(By.id("message")).getText()).contains("You accepted our decision");
+
+    driver.runDueJobs(instance);
+    browser.navigate().refresh();
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Closed");
+    browser.findElement(By.cssSelector("label[for=rating-4]")).click();
+    browser.findElement(By.id("comment")).sendKeys("Quick and fair.");
+    WebElement send = browser.findElement(By.id("send-survey"));
+    send.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(send));
+    assertThat(browser.findElement(By.id("message")).getText()).contains("Thank you for rating");
+    assertThat(browser.findElements(By.id("send-survey"))).as("the survey is answered once").isEmpty();
+    assertThat(jdbc.sql("SELECT rating FROM satisfaction_survey WHERE reference = :r").param("r", reference)
+        .query(Integer.class).single()).isEqualTo(4);
+  }
+
+  @Test
+  void statusPage_withAWrongCode_saysNothingAboutTheComplaint() {
+    browser.get(url("/complaints/status?reference=C-2026-000001&code=WRONG"));
+    assertThat(browser.findElement(By.id("lookup-error")).getText()).contains("We found no complaint");
+  }
+
+  @Test
+  void anUploadOverTheLimitOnTheForm_answersAPageNotJson() {
+    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("complainantName", "Jane Doe");
+    parts.add("attachments", new org.springframework.core.io.ByteArrayResource(new byte[11 * 1024 * 1024]) {
+      @Override
+      public String getFilename() {
+        return "big.pdf";
+      }
+    });
+    var answer = org.springframework.web.client.RestClient.create().post().uri(url("/complaints/new"))
+        .accept(org.springframework.http.MediaType.TEXT_HTML)
+        .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(parts)
+        .retrieve().onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
+    assertThat(answer.getStatusCode().value()).isEqualTo(413);
+    assertThat(answer.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(answer.getBody()).contains("Upload too large", "How to complain");
+  }
+
+  @Test
+  void theSameFormSentTwice_recordsOneComplaint() throws Exception {
+    var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/complaints/new"))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    String token = form.replaceAll("(?s).*name=\"_token\" value=\"([^\"]+)\".*", "$1");
+    String submission = form.replaceAll("(?s).*name=\"_submission\" value=\"([^\"]+)\".*", "$1");
+    String body = "_token=" + token + "&_submission=" + submission + "&complainantName=Jane+Doe&preferredChannel=phone"
+        + "&complainantPhone=%2B49+30+123456&productOrService=Kettle+" + System.nanoTime()
+        + "&description=The+kettle+switches+itself+off+after+a+few+seconds.";
+    long before = count();
+    List<String> locations = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/complaints/new")))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+      locations.add(answer.headers().firstValue("Location").orElseThrow());
+    }
+    assertThat(count()).isEqualTo(before + 1);
+
+    var forged = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/complaints/new")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replace(token, "forged"))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).as("CSRF token checked").isEqualTo(403);
+  }
+
+  long count() {
+    return jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
+  }
+}
