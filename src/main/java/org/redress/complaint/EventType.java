@@ -25,7 +25,12 @@ public enum EventType {
   ESCALATION_HANDLED(false),
   PROGRESS_UPDATE_SENT(true),
   MESSAGE_SENT(true),
-  CLOSED(true);
+  CLOSED(true),
+  // objectivity and confidentiality (4.7, 4.10)
+  OBJECTIVITY_REFUSAL(false),
+  PERSONAL_DATA_EXPORTED(false),
+  PERSONAL_DATA_ERASED(false),
+  PERSONAL_DATA_ANONYMISED(false);
 
   private final boolean visibleToComplainant;
 
