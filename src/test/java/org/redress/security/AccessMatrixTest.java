@@ -122,6 +122,19 @@ class AccessMatrixTest {
   }
 
   @Test
+  void redressStaffApi() {
+    ProcessInstance complaint = driver.registerAndAssess("handler", ComplaintDriver.phoneComplaint());
+    String path = "/api/staff/complaints/" + driver.reference(complaint) + "/personal-data";
+
+    SoftAssertions soft = new SoftAssertions();
+    row(soft, "export a complainant's data (GET personal-data)", user -> http.get(user, path).status(),
+        401, 403, 200, 403, 403, 403, 200);
+    row(soft, "a public complainant path needs no staff login", user -> http.get(user, "/api/complaints/none").status(),
+        404, 404, 404, 404, 404, 404, 404);
+    soft.assertAll();
+  }
+
+  @Test
   void webappLogins() {
     SoftAssertions soft = new SoftAssertions();
     row(soft, "log in to Tasklist", user -> http.webappLogin(user, user, "tasklist"),
