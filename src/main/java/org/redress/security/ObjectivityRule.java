@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * ISO 10002 4.7 objectivity, enforced by the engine: staff a complaint names may not claim, be
- * assigned or complete any of its tasks. Added to every user task by {@link ObjectivityPlugin}
+ * assigned or complete any of its tasks. Added to every user task by {@link SecurityTaskListenersPlugin}
  * (assignment and complete events). A refusal rolls the step back and answers 400; the attempt
  * itself is recorded on the complaint's timeline in a separate transaction, so it survives.
  */

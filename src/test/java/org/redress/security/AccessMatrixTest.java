@@ -103,9 +103,12 @@ class AccessMatrixTest {
     row(soft, "the complaint in the user operation log", user -> visible(http.get(user,
             "/engine-rest/history/user-operation/count?processInstanceId=" + complaint.getId())),
         401, 404, 200, 404, 200, 404, 200);
-    row(soft, "the running complaint (GET /process-instance)", user -> visible(http.get(user,
-            "/engine-rest/process-instance/count?processInstanceIds=" + complaint.getId())),
-        401, 404, 200, 404, 200, 404, 200);
+    row(soft, "the running complaint (GET /process-instance), for the groups its tasks went to", user -> visible(
+            http.get(user, "/engine-rest/process-instance/count?processInstanceIds=" + complaint.getId())),
+        401, 200, 200, 404, 200, 404, 200);
+    row(soft, "where the complaint stands (GET /process-instance/{id}/activity-instances, Tasklist's diagram)",
+        user -> http.get(user, "/engine-rest/process-instance/" + complaint.getId() + "/activity-instances").status(),
+        401, 200, 200, 403, 200, 403, 200);
     soft.assertAll();
   }
 

@@ -13,17 +13,19 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link ObjectivityRule} on the assignment and complete events of every user task of every
- * deployed process — as a built-in listener, so it runs before the task's own listeners and a
- * process owner cannot forget it in Modeler.
+ * Puts the security rules on every user task of every deployed process, as built-in listeners (they
+ * run before the task's own listeners, and a process owner cannot forget them in Modeler):
+ * {@link ObjectivityRule} on assignment and complete, {@link CaseAccess} on create.
  */
 @Component
-public class ObjectivityPlugin extends AbstractProcessEnginePlugin {
+public class SecurityTaskListenersPlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectivityRule rule;
+  private final CaseAccess caseAccess;
 
-  public ObjectivityPlugin(ObjectivityRule rule) {
+  public SecurityTaskListenersPlugin(ObjectivityRule rule, CaseAccess caseAccess) {
     this.rule = rule;
+    this.caseAccess = caseAccess;
   }
 
   @Override
@@ -35,6 +37,7 @@ public class ObjectivityPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, caseAccess);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, rule);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rule);
       }
