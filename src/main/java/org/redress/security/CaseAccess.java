@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -33,7 +36,7 @@ public class CaseAccess implements TaskListener {
       Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
           .groupIdIn(link.getGroupId()).resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId)
           .singleResult();
-      if (existing == null) {
+      if (existing == null && !pendingInThisCommand(link.getGroupId(), processInstanceId)) {
         Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         grant.setGroupId(link.getGroupId());
         grant.setResource(Resources.PROCESS_INSTANCE);
@@ -43,5 +46,16 @@ public class CaseAccess implements TaskListener {
         authorizations.saveAuthorization(grant);
       }
     }
+  }
+
+  /**
+   * Parallel tasks created in one transaction (e.g. the review and the immediate action) would
+   * insert the same grant twice: the query does not see the first insert until it is flushed.
+   */
+  private static boolean pendingInThisCommand(String groupId, String processInstanceId) {
+    CommandContext command = Context.getCommandContext();
+    return command != null && command.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+        .anyMatch(a -> groupId.equals(a.getGroupId()) && processInstanceId.equals(a.getResourceId())
+            && a.getResourceType() == Resources.PROCESS_INSTANCE.resourceType());
   }
 }
