@@ -27,7 +27,12 @@ public enum EventType {
   MESSAGE_SENT(true),
   CLOSED(true),
   SATISFACTION_SURVEY_ANSWERED(true),
-  COMPLAINANT_MESSAGE_RECEIVED(true);
+  COMPLAINANT_MESSAGE_RECEIVED(true),
+  // objectivity and confidentiality (4.7, 4.10)
+  OBJECTIVITY_REFUSAL(false),
+  PERSONAL_DATA_EXPORTED(false),
+  PERSONAL_DATA_ERASED(false),
+  PERSONAL_DATA_ANONYMISED(false);
 
   private final boolean visibleToComplainant;
 

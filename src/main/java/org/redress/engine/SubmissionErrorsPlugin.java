@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * The engine wraps an exception thrown by a task listener twice ("ENGINE-03051 There was an
  * exception while invoking the TaskListener …"), which the REST API turns into a 500. This
  * interceptor sits outside the transaction (already rolled back when it acts) and rethrows our
- * {@link InvalidSubmissionException} itself, so Tasklist and REST clients get a 400 with the field
- * and the reason.
+ * {@link InvalidSubmissionException} (or {@link RefusedAction}) itself, so Tasklist and REST clients
+ * get a 400 with the field and the reason.
  */
 @Component
 public class SubmissionErrorsPlugin extends AbstractProcessEnginePlugin {
@@ -35,6 +35,9 @@ public class SubmissionErrorsPlugin extends AbstractProcessEnginePlugin {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
           if (cause instanceof InvalidSubmissionException invalid) {
             throw invalid;
+          }
+          if (cause instanceof RefusedAction refused) {
+            throw refused;
           }
         }
         throw e;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +37,27 @@ public final class ComplaintSubmission {
   public static final String SAFETY = "safetyConcern";
   public static final String LEGAL = "legalOrRegulatory";
   public static final String IMMEDIATE_ACTION = "immediateActionAtReceipt";
+  /** Staff the complaint is about (4.7 objectivity): user ids, comma-separated. They may not work on it. */
+  public static final String NAMED_STAFF = "namedStaff";
 
   /** Every field name, so the raw submission can be removed from the process once stored. */
   public static final List<String> FIELDS = List.of(CHANNEL, NAME, ORGANISATION, EMAIL, PHONE, ADDRESS,
       PREFERRED_CHANNEL, PREFERRED_LANGUAGE, ON_BEHALF_OF, PRODUCT, ORDER_REFERENCE, PROBLEM_DATE, DESCRIPTION,
-      REMEDY, AMOUNT, SAFETY, LEGAL, IMMEDIATE_ACTION);
+      REMEDY, AMOUNT, SAFETY, LEGAL, IMMEDIATE_ACTION, NAMED_STAFF);
+
+  /** The fields that identify or describe the complainant: anonymised after retention or on request. */
+  public static final List<String> PERSONAL_FIELDS = List.of(NAME, ORGANISATION, EMAIL, PHONE, ADDRESS, ON_BEHALF_OF,
+      ORDER_REFERENCE, DESCRIPTION, REMEDY, IMMEDIATE_ACTION);
+
+  public static final int MAX_NAMED_STAFF = 20;
 
   public static final Set<String> CONTACT_CHANNELS = Set.of("email", "phone", "letter");
   public static final Set<String> LANGUAGES = Set.of("en", "de");
 
   private static final Pattern EMAIL_PATTERN = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
   private static final Pattern PHONE_PATTERN = Pattern.compile("^[+0-9 ()./-]{5,50}$");
+  /** Camunda's default user id whitelist. */
+  private static final Pattern USER_ID = Pattern.compile("^[A-Za-z0-9]{1,64}$");
   private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
   /** The checked values, ready to be stored. */
@@ -54,7 +65,7 @@ public final class ComplaintSubmission {
       String complainantEmail, String complainantPhone, String complainantAddress, String preferredChannel,
       String preferredLanguage, String onBehalfOf, String productOrService, String orderReference,
       LocalDate problemDate, String description, String remedyRequested, BigDecimal amountAtStake,
-      boolean safetyConcern, boolean legalOrRegulatory, String immediateActionAtReceipt) {}
+      boolean safetyConcern, boolean legalOrRegulatory, String immediateActionAtReceipt, List<String> namedStaff) {}
 
   /** Either the valid submission or every refused field. */
   public record Result(Valid valid, List<FieldError> errors) {
@@ -125,12 +136,14 @@ public final class ComplaintSubmission {
     boolean safety = flag(SAFETY);
     boolean legal = flag(LEGAL);
     String immediateAction = text(IMMEDIATE_ACTION, 2000, false);
+    List<String> namedStaff = userIds(NAMED_STAFF);
 
     if (!errors.isEmpty()) {
       return new Result(null, List.copyOf(errors));
     }
     return new Result(new Valid(channel, name, organisation, email, phone, address, preferred, language, onBehalfOf,
-        product, orderReference, problemDate, description, remedy, amount, safety, legal, immediateAction), List.of());
+        product, orderReference, problemDate, description, remedy, amount, safety, legal, immediateAction, namedStaff),
+        List.of());
   }
 
   private String text(String field, int max, boolean required) {
@@ -155,6 +168,40 @@ public final class ComplaintSubmission {
       return null;
     }
     return value;
+  }
+
+  /** A comma-separated list of user ids (or a JSON/Java list of them), without duplicates. */
+  private List<String> userIds(String field) {
+    Object raw = values.get(field);
+    List<String> parts = new ArrayList<>();
+    if (raw instanceof Collection<?> list) {
+      list.forEach(item -> parts.add(item == null ? "" : item.toString()));
+    } else {
+      String text = text(field, 1000, false);
+      if (text == null) {
+        return List.of();
+      }
+      parts.addAll(List.of(text.split(",")));
+    }
+    List<String> ids = new ArrayList<>();
+    for (String part : parts) {
+      String id = part.strip();
+      if (id.isEmpty()) {
+        continue;
+      }
+      if (!USER_ID.matcher(id).matches()) {
+        error(field, "must be user names (letters and digits) separated by commas");
+        return List.of();
+      }
+      if (!ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    if (ids.size() > MAX_NAMED_STAFF) {
+      error(field, "may name at most " + MAX_NAMED_STAFF + " people");
+      return List.of();
+    }
+    return List.copyOf(ids);
   }
 
   private LocalDate date(String field) {

@@ -3,7 +3,10 @@ package org.redress.intake;
 import static org.redress.complaint.ComplaintVariables.CHANNEL;
 import static org.redress.complaint.ComplaintVariables.REFERENCE;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.redress.complaint.Channel;
@@ -15,6 +18,7 @@ import org.redress.complaint.ReferenceNumbers;
 import org.redress.complaint.Timeline;
 import org.redress.engine.Actors;
 import org.redress.engine.InvalidSubmissionException;
+import org.redress.security.NamedStaff;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +35,14 @@ public class RecordComplaint implements JavaDelegate {
   private final ComplaintRepository complaints;
   private final ReferenceNumbers references;
   private final Timeline timeline;
+  private final NamedStaff namedStaff;
 
-  public RecordComplaint(ComplaintRepository complaints, ReferenceNumbers references, Timeline timeline) {
+  public RecordComplaint(ComplaintRepository complaints, ReferenceNumbers references, Timeline timeline,
+      NamedStaff namedStaff) {
     this.complaints = complaints;
     this.references = references;
     this.timeline = timeline;
+    this.namedStaff = namedStaff;
   }
 
   @Override
@@ -47,6 +54,11 @@ public class RecordComplaint implements JavaDelegate {
           result.errors().stream().map(e -> Map.entry(e.field(), e.reason())).toList());
     }
     ComplaintSubmission.Valid v = result.valid();
+    List<String> unknown = unknownUsers(execution, v.namedStaff());
+    if (!unknown.isEmpty()) {
+      throw new InvalidSubmissionException(ComplaintSubmission.NAMED_STAFF,
+          "no staff member with the user name " + String.join(", ", unknown));
+    }
     String reference = references.next();
     String actor = Actors.current(execution.getProcessEngineServices());
     if (Actors.SYSTEM.equals(actor) && SELF_SERVICE.contains(v.channel())) {
@@ -58,15 +70,27 @@ public class RecordComplaint implements JavaDelegate {
         v.description(), v.remedyRequested(), v.amountAtStake(), v.safetyConcern(), v.legalOrRegulatory(),
         v.immediateActionAtReceipt(), EngineClock.now(), actor);
     complaints.insert(complaint);
+    namedStaff.record(reference, v.namedStaff());
 
     execution.removeVariables(ComplaintSubmission.FIELDS);
     execution.setProcessBusinessKey(reference);
     execution.setVariable(REFERENCE, reference);
     execution.setVariable(CHANNEL, v.channel().code());
 
-    timeline.record(reference, EventType.RECEIVED, actor, "Complaint received by " + v.channel().code(),
-        v.immediateActionAtReceipt() == null ? Map.of("channel", v.channel().code())
-            : Map.of("channel", v.channel().code(), "immediateActionAtReceipt", v.immediateActionAtReceipt()),
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("channel", v.channel().code());
+    if (v.immediateActionAtReceipt() != null) {
+      details.put("immediateActionAtReceipt", v.immediateActionAtReceipt());
+    }
+    timeline.record(reference, EventType.RECEIVED, actor, "Complaint received by " + v.channel().code(), details,
         execution.getProcessInstanceId(), execution.getCurrentActivityId());
+  }
+
+  private static List<String> unknownUsers(DelegateExecution execution, List<String> userIds) {
+    if (userIds.isEmpty()) {
+      return List.of();
+    }
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    return userIds.stream().filter(id -> identity.createUserQuery().userId(id).count() == 0).toList();
   }
 }

@@ -1,9 +1,7 @@
 package org.redress.security;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -33,14 +31,6 @@ public class DemoAccounts implements ApplicationRunner {
       new Account("auditor", "Aud", "Itor", List.of(Roles.AUDITORS)),
       new Account("manager", "Mia", "Manager", List.of(Roles.MANAGEMENT)));
 
-  static final Map<String, String> GROUP_NAMES = Map.of(
-      Roles.HANDLERS, "Complaint handlers",
-      Roles.SUPERVISORS, "Supervisors",
-      Roles.PROCESS_OWNERS, "Process owners",
-      Roles.AUDITORS, "Auditors",
-      Roles.MANAGEMENT, "Management",
-      Roles.CAMUNDA_ADMIN, "Camunda administrators");
-
   private final IdentityService identity;
 
   public DemoAccounts(IdentityService identity) {
@@ -49,14 +39,7 @@ public class DemoAccounts implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    for (String groupId : Roles.ALL) {
-      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-        Group group = identity.newGroup(groupId);
-        group.setName(GROUP_NAMES.get(groupId));
-        group.setType(Roles.CAMUNDA_ADMIN.equals(groupId) ? "SYSTEM" : "WORKFLOW");
-        identity.saveGroup(group);
-      }
-    }
+    RoleAuthorizations.ensureGroups(identity);
     for (Account account : ACCOUNTS) {
       if (identity.createUserQuery().userId(account.id()).count() == 0) {
         User user = identity.newUser(account.id());

@@ -1,0 +1,138 @@
+package org.redress.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * HTTP as a member of staff: Basic auth on /engine-rest and /api (like Camunda Modeler or a script),
+ * or a webapp login with Camunda's session and CSRF token (like the browser).
+ */
+public class StaffHttp {
+
+  public static final String ANONYMOUS = "(anonymous)";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  private final String base;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  public StaffHttp(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** Demo accounts: the password is the user name. */
+  public Response send(String user, String method, String path, String contentType, byte[] body) {
+    return send(user, user, method, path, contentType, body);
+  }
+
+  public Response send(String user, String password, String method, String path, String contentType, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (!ANONYMOUS.equals(user)) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Response get(String user, String path) {
+    return send(user, "GET", path, null, null);
+  }
+
+  public Response postJson(String user, String path, Object body) {
+    try {
+      return send(user, "POST", path, "application/json", JSON.writeValueAsBytes(body));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Camunda Modeler's deployment request: multipart/form-data with the deployment fields and the files. */
+  public Response deployLikeModeler(String user, String deploymentName, Map<String, byte[]> files) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("deployment-name", deploymentName);
+    fields.put("deployment-source", "Camunda Modeler");
+    fields.put("enable-duplicate-filtering", "true");
+    fields.put("deploy-changed-only", "true");
+    String boundary = "----RedressModelerBoundary" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      for (var field : fields.entrySet()) {
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+            + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      }
+      for (var file : files.entrySet()) {
+        String name = file.getKey().substring(file.getKey().lastIndexOf('/') + 1);
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
+            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(file.getValue());
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return send(user, "POST", "/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
+        out.toByteArray());
+  }
+
+  /**
+   * Logs in to a Camunda webapp the way the browser does: open the app (session + CSRF cookie),
+   * then POST the login form with the CSRF token. 200 logged in, 401 bad credentials, 403 no access.
+   */
+  public int webappLogin(String user, String password, String app) {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+    try {
+      browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .map(HttpCookie::getValue).findFirst().orElse("");
+      String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+          + URLEncoder.encode(password, StandardCharsets.UTF_8);
+      HttpResponse<String> response = browser.send(HttpRequest.newBuilder(
+              URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .header("X-XSRF-TOKEN", token)
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      return response.statusCode();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
