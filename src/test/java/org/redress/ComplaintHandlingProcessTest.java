@@ -137,6 +137,21 @@ class ComplaintHandlingProcessTest {
   }
 
   @Test
+  void aDescriptionOfTheFullAllowedLength_isStored_andTheTaskContextFitsCamundasTextColumn() {
+    String longest = "The meter reading on my bill was wrong again & again. ".repeat(80).substring(0, 4000);
+    ProcessInstance complaint = driver.registerAndAssess("handler", with(phoneComplaint(), "description", longest));
+
+    assertThat(complaints.get(driver.reference(complaint)).description()).isEqualTo(longest.strip());
+    String summary = (String) engine.getTaskService()
+        .getVariableLocal(driver.task(complaint, "Task_ReviewAssessment").getId(), "complaintSummary");
+    assertThat(summary).hasSizeLessThanOrEqualTo(3900).contains("shortened here");
+
+    assertThatThrownBy(() -> driver.register("handler", with(phoneComplaint(), "description", longest + "!")))
+        .isInstanceOf(InvalidSubmissionException.class)
+        .hasMessageContaining("description: must be at most 4000 characters");
+  }
+
+  @Test
   void keywordsMatchWholeWordsOnly_anIssueIsNotALawsuit() {
     ProcessInstance complaint = driver.registerAndAssess("handler", with(phoneComplaint(), "description",
         "I have an issue with the courteous but fired-up sales clerk and want to pursue this."));

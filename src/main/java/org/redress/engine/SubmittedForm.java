@@ -9,6 +9,12 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class SubmittedForm {
 
+  /**
+   * Camunda keeps a text variable in a 4,000-character column (ACT_RU_VARIABLE.TEXT_), and every
+   * submitted value passes through a process variable: longer text cannot be stored.
+   */
+  public static final int MAX_TEXT = 4000;
+
   private final VariableScope scope;
 
   public SubmittedForm(VariableScope scope) {

@@ -44,9 +44,9 @@ public class TaskContext implements TaskListener {
     Complaint complaint = complaints.get(reference);
     ComplaintState state = complaints.state(reference);
     task.setVariableLocal(REFERENCE, reference);
-    task.setVariableLocal(COMPLAINT_SUMMARY, complaintSummary(complaint));
-    task.setVariableLocal(ASSESSMENT_SUMMARY, assessmentSummary(state));
-    task.setVariableLocal(CASE_HISTORY, history(timeline.of(reference)));
+    task.setVariableLocal(COMPLAINT_SUMMARY, fit(complaintSummary(complaint)));
+    task.setVariableLocal(ASSESSMENT_SUMMARY, fit(assessmentSummary(state)));
+    task.setVariableLocal(CASE_HISTORY, fitHistory(history(timeline.of(reference))));
   }
 
   static String complaintSummary(Complaint c) {
@@ -99,6 +99,27 @@ public class TaskContext implements TaskListener {
           .append(" · ").append(Markdown.escape(summary)).append('\n');
     }
     return md.toString();
+  }
+
+  /** Camunda keeps text variables in a 4,000-character column; escaping can lengthen the text. */
+  static final int MAX_VARIABLE_TEXT = 3900;
+
+  static String fit(String markdown) {
+    if (markdown.length() <= MAX_VARIABLE_TEXT) {
+      return markdown;
+    }
+    String cut = markdown.substring(0, MAX_VARIABLE_TEXT - 100);
+    int safe = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('\n'));
+    return (safe > 0 ? cut.substring(0, safe) : cut) + " …\n\n*(shortened here; the full text is stored with the complaint)*";
+  }
+
+  /** Keeps the newest history lines that fit. */
+  static String fitHistory(String markdown) {
+    if (markdown.length() <= MAX_VARIABLE_TEXT) {
+      return markdown;
+    }
+    String tail = markdown.substring(markdown.length() - (MAX_VARIABLE_TEXT - 40));
+    return "- *(earlier events omitted)*\n" + tail.substring(tail.indexOf('\n') + 1);
   }
 
   /** P15D → "15 days", PT4H → "4 hours"; anything else as it is. */

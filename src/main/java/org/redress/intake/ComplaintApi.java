@@ -60,7 +60,7 @@ public class ComplaintApi {
       @Schema(example = "Broadband", maxLength = 200) String productOrService,
       @Schema(maxLength = 100) String orderReference,
       @Schema(example = "2026-11-01", format = "date") String problemDate,
-      @Schema(minLength = 10, maxLength = 10000) String description,
+      @Schema(minLength = 10, maxLength = 4000) String description,
       @Schema(maxLength = 2000) String remedyRequested,
       @Schema(example = "12.50") Double amountAtStake,
       Boolean safetyConcern,

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.redress.complaint.Channel;
 import org.redress.complaint.EngineClock;
+import org.redress.engine.SubmittedForm;
 
 /**
  * The fields of the standard's complaint form (ISO 10002 annex "complaint form"), checked on the
@@ -127,7 +128,7 @@ public final class ComplaintSubmission {
     String product = text(PRODUCT, 200, true);
     String orderReference = text(ORDER_REFERENCE, 100, false);
     LocalDate problemDate = date(PROBLEM_DATE);
-    String description = text(DESCRIPTION, 10000, true);
+    String description = text(DESCRIPTION, SubmittedForm.MAX_TEXT, true);
     if (description != null && description.length() < 10) {
       error(DESCRIPTION, "must be at least 10 characters");
     }

@@ -133,7 +133,7 @@ public class InboundMailbox {
     }
     submission.put(ComplaintSubmission.PREFERRED_CHANNEL, "email");
     submission.put(ComplaintSubmission.PRODUCT, subject.isBlank() ? "Not stated (e-mail)" : truncate(subject, 200));
-    submission.put(ComplaintSubmission.DESCRIPTION, text.isBlank() ? null : truncate(text, 10000));
+    submission.put(ComplaintSubmission.DESCRIPTION, text.isBlank() ? null : truncate(text, org.redress.engine.SubmittedForm.MAX_TEXT));
     try {
       ComplaintIntake.Receipt receipt = intake.submit(submission, Channel.EMAIL, attachments(message));
       record(id, receipt.reference(), "complaint");

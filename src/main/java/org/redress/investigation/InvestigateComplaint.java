@@ -35,7 +35,7 @@ public class InvestigateComplaint implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
-    String findings = form.requiredText(FINDINGS, 10, 10000);
+    String findings = form.requiredText(FINDINGS, 10, SubmittedForm.MAX_TEXT);
     String rootCause = form.requiredChoice(ROOT_CAUSE, ROOT_CAUSES);
     String justified = form.requiredChoice(COMPLAINT_JUSTIFIED, JUSTIFICATIONS);
     String reference = CaseEvents.reference(task.getExecution());
