@@ -183,7 +183,7 @@ abstract class ComplainantApiContract {
         rule("problemDate: cannot be in the future", "problemDate", "2999-01-01"),
         rule("description: is required", "description", null),
         rule("description: must be at least 10 characters", "description", "Too short"),
-        rule("description: must be at most 10000 characters", "description", "x".repeat(10001)),
+        rule("description: must be at most 4000 characters", "description", "x".repeat(4001)),
         rule("remedyRequested: must be at most 2000 characters", "remedyRequested", "x".repeat(2001)),
         rule("amountAtStake: must be a number", "amountAtStake", "lots"),
         rule("amountAtStake: must be between 0 and 999999999999.99", "amountAtStake", -1),

@@ -43,9 +43,10 @@ public class EngineRestAuthentication {
   }
 
   @Bean
-  FilterRegistrationBean<StaffApiAuthenticationFilter> staffApiAuthenticationFilter() {
+  FilterRegistrationBean<StaffApiAuthenticationFilter> staffApiAuthenticationFilter(
+      org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
     FilterRegistrationBean<StaffApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new StaffApiAuthenticationFilter());
+        new FilterRegistrationBean<>(new StaffApiAuthenticationFilter(engine));
     registration.setName("redress-staff-api-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
@@ -57,6 +58,22 @@ public class EngineRestAuthentication {
 
   /** Camunda's filter on Redress's API: the default engine's identity service, public paths skipped. */
   static class StaffApiAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+
+    private final org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine;
+
+    StaffApiAuthenticationFilter(org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
+      this.engine = engine;
+    }
+
+    /**
+     * This application's own engine, the one Redress's controllers read the authentication from —
+     * not whichever engine Camunda's JVM-wide registry calls "default".
+     */
+    @Override
+    protected org.camunda.bpm.engine.ProcessEngine getAddressedEngine(String engineName) {
+      return engine.getObject();
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {

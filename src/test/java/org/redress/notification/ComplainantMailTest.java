@@ -49,6 +49,9 @@ class ComplainantMailTest {
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
+    // This context has its own engine: give it its own name, or it would replace the shared
+    // context's engine "default" in Camunda's JVM-wide registry (used by REST and the webapps).
+    registry.add("camunda.bpm.process-engine-name", () -> "mailtest");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP_PORT);
     registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 3000);
