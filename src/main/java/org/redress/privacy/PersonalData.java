@@ -125,6 +125,11 @@ public class PersonalData {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    // what complainants sent beyond the form (issue 3's tables): files, a stored API answer, comments
+    jdbc.sql("DELETE FROM complaint_attachment WHERE reference = :reference").param("reference", reference).update();
+    jdbc.sql("DELETE FROM idempotent_submission WHERE reference = :reference").param("reference", reference).update();
+    jdbc.sql("UPDATE satisfaction_survey SET comment = NULL WHERE reference = :reference")
+        .param("reference", reference).update();
     for (TimelineEvent event : timeline.of(reference)) {
       String summary2 = redact(event.summary(), identifiers);
       String details2 = event.details() == null ? null : redact(event.details(), identifiers);

@@ -30,6 +30,7 @@ class SubjectAccessTest {
   @Autowired ProcessEngine engine;
   @Autowired ComplaintRepository complaints;
   @Autowired Timeline timeline;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   ComplaintDriver driver;
   StaffHttp http;
 
@@ -63,6 +64,12 @@ class SubjectAccessTest {
   void supervisor_erasesOnRequest_everywhere_andTheErasureIsOnTheTimeline() {
     ProcessInstance complaint = registerAndClose(driver, distinctiveComplaint());
     String reference = driver.reference(complaint);
+    jdbc.sql("""
+        INSERT INTO complaint_attachment (reference, file_name, content_type, size_bytes, sha256, content, uploaded_at)
+        VALUES (:reference, 'bill.pdf', 'application/pdf', 4, 'x', :content, CURRENT_TIMESTAMP)""")
+        .param("reference", reference).param("content", "%PDF".getBytes()).update();
+    jdbc.sql("INSERT INTO satisfaction_survey (reference, rating, comment, answered_at) "
+        + "VALUES (:reference, 4, 'Jane here, thanks', CURRENT_TIMESTAMP)").param("reference", reference).update();
 
     StaffHttp.Response response = http.send("supervisor", "DELETE", path(reference), null, null);
 
@@ -70,6 +77,12 @@ class SubjectAccessTest {
     assertThat(response.json().path("erased").asBoolean()).isTrue();
     assertThat(complaints.get(reference).complainantName()).isEqualTo(PersonalData.ANONYMISED);
     assertThat(complaints.get(reference).complainantEmail()).isNull();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint_attachment WHERE reference = :r").param("r", reference)
+        .query(Long.class).single()).as("attachments").isZero();
+    assertThat(jdbc.sql("SELECT rating FROM satisfaction_survey WHERE reference = :r").param("r", reference)
+        .query(Integer.class).single()).as("the rating stays for the statistics").isEqualTo(4);
+    assertThat(jdbc.sql("SELECT comment FROM satisfaction_survey WHERE reference = :r").param("r", reference)
+        .query(String.class).list()).containsExactly((String) null);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(complaint.getId())
         .variableName("complainantName").count()).isZero();
     assertThat(last(reference)).satisfies(e -> {
