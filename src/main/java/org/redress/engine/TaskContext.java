@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintState;
@@ -15,13 +14,18 @@ import org.redress.complaint.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Added to every user task by {@link TaskContextPlugin}, on create: names the task with the
+ * Added to every user task by {@link EveryUserTaskListenersPlugin}, on create: names the task with the
  * complaint reference, and gives its form the read-only context — the complaint as submitted, the
  * assessment and the history so far — so a handler never has to leave Tasklist to decide. The
  * context is task-local, shown by the forms' text views and never submitted back.
  */
 @Component
-public class TaskContext implements TaskListener {
+public class TaskContext implements EveryUserTaskListener {
+
+  @Override
+  public List<String> events() {
+    return List.of(EVENTNAME_CREATE);
+  }
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
   private static final int HISTORY_ROWS = 40;

@@ -1,5 +1,6 @@
 package org.redress.security;
 
+import java.util.List;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -7,23 +8,28 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.redress.engine.EveryUserTaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * "The complaints they handle" (4.10): when a task is created, its candidate groups may read the
  * complaint's process instance and update its variables — what Tasklist needs to show where the
  * case stands — without seeing every other complaint. Added to every user task by
- * {@link SecurityTaskListenersPlugin}. Supervisors and auditors read all complaints anyway
+ * {@link org.redress.engine.EveryUserTaskListenersPlugin}. Supervisors and auditors read all complaints anyway
  * ({@link RoleAuthorizations}).
  */
 @Component
-public class CaseAccess implements TaskListener {
+public class CaseAccess implements EveryUserTaskListener {
+
+  @Override
+  public List<String> events() {
+    return List.of(EVENTNAME_CREATE);
+  }
 
   @Override
   public void notify(DelegateTask task) {

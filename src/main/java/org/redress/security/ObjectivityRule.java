@@ -1,9 +1,9 @@
 package org.redress.security;
 
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.ComplaintVariables;
 import org.redress.complaint.EventType;
@@ -11,6 +11,7 @@ import org.redress.complaint.Timeline;
 import org.redress.engine.Actors;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.RefusedAction;
+import org.redress.engine.EveryUserTaskListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,12 +19,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * ISO 10002 4.7 objectivity, enforced by the engine: staff a complaint names may not claim, be
- * assigned or complete any of its tasks. Added to every user task by {@link SecurityTaskListenersPlugin}
+ * assigned or complete any of its tasks. Added to every user task by {@link org.redress.engine.EveryUserTaskListenersPlugin}
  * (assignment and complete events). A refusal rolls the step back and answers 400; the attempt
  * itself is recorded on the complaint's timeline in a separate transaction, so it survives.
  */
 @Component
-public class ObjectivityRule implements TaskListener {
+public class ObjectivityRule implements EveryUserTaskListener {
+
+  @Override
+  public List<String> events() {
+    return List.of(EVENTNAME_ASSIGNMENT, EVENTNAME_COMPLETE);
+  }
 
   public static final String FIELD = "namedStaff";
 

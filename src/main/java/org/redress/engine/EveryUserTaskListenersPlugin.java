@@ -1,7 +1,7 @@
-package org.redress.security;
+package org.redress.engine;
 
 import java.util.ArrayList;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -13,19 +13,17 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the security rules on every user task of every deployed process, as built-in listeners (they
- * run before the task's own listeners, and a process owner cannot forget them in Modeler):
- * {@link ObjectivityRule} on assignment and complete, {@link CaseAccess} on create.
+ * Adds every {@link EveryUserTaskListener} bean (the task context, the objectivity rule, case
+ * access) to every user task at parse time, as built-in listeners: they run before the task's own
+ * listeners from the BPMN.
  */
 @Component
-public class SecurityTaskListenersPlugin extends AbstractProcessEnginePlugin {
+public class EveryUserTaskListenersPlugin extends AbstractProcessEnginePlugin {
 
-  private final ObjectivityRule rule;
-  private final CaseAccess caseAccess;
+  private final List<EveryUserTaskListener> listeners;
 
-  public SecurityTaskListenersPlugin(ObjectivityRule rule, CaseAccess caseAccess) {
-    this.rule = rule;
-    this.caseAccess = caseAccess;
+  public EveryUserTaskListenersPlugin(List<EveryUserTaskListener> listeners) {
+    this.listeners = listeners;
   }
 
   @Override
@@ -37,9 +35,9 @@ public class SecurityTaskListenersPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, caseAccess);
-        task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, rule);
-        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rule);
+        for (EveryUserTaskListener listener : listeners) {
+          listener.events().forEach(event -> task.addBuiltInTaskListener(event, listener));
+        }
       }
     });
   }
