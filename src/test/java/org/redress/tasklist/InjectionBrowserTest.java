@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.redress.ComplaintDriver.phoneComplaint;
 import static org.redress.ComplaintDriver.with;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -21,12 +16,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redress.ComplaintDriver;
+import org.redress.HeadlessChromium;
 import org.redress.RedressTest;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
@@ -43,8 +36,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RedressTest
 class InjectionBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final String NAME = "<img src=x onerror=\"window.redressXss='name'\">Bobby'); DROP TABLE complaint;--";
   static final String DESCRIPTION = "<script>window.redressXss='description'</script> <b>bold?</b> "
       + "[click me](javascript:window.redressXss='link') ' OR '1'='1'; DROP TABLE complaint_event; --";
@@ -57,35 +48,19 @@ class InjectionBrowserTest {
 
   WebDriver browser;
   WebDriverWait wait;
-  Path profile;
+  HeadlessChromium chromium;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      fail("Browser tests need Debian's chromium (" + CHROMIUM + ") and chromedriver (" + CHROMEDRIVER + ")");
-    }
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("redress-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start("1400,1000");
+    browser = chromium.browser();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
   @AfterEach
-  void closeBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+  void closeBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

@@ -6,14 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.redress.ComplaintDriver.phoneComplaint;
 import static org.redress.ComplaintDriver.with;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -26,12 +23,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redress.ComplaintDriver;
+import org.redress.HeadlessChromium;
 import org.redress.RedressTest;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EventType;
@@ -47,8 +42,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @RedressTest
 class TasklistJourneyBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Duration PATIENCE = Duration.ofSeconds(20);
   static final String DESCRIPTION =
       "My invoice shows a late fee of EUR 12.50 although I paid on time. <script>alert('x')</script>";
@@ -61,38 +54,21 @@ class TasklistJourneyBrowserTest {
   ComplaintDriver driver;
   WebDriver browser;
   WebDriverWait wait;
-  Path profile;
+  HeadlessChromium chromium;
 
   @BeforeEach
   void openBrowser() throws IOException {
     AbstractAssertions.init(engine);
     driver = new ComplaintDriver(engine, complaints, timeline);
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      fail("Browser tests need Debian's chromium (" + CHROMIUM + ") and chromedriver (" + CHROMEDRIVER
-          + "): apt-get install chromium chromium-driver");
-    }
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("redress-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start("1400,1000");
+    browser = chromium.browser();
     wait = new WebDriverWait(browser, PATIENCE);
   }
 
   @AfterEach
-  void closeBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+  void closeBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

@@ -2,7 +2,6 @@ package org.redress.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -14,12 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redress.ComplaintDriver;
+import org.redress.HeadlessChromium;
 import org.redress.RedressTest;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.Timeline;
@@ -36,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @RedressTest
 class ComplainantPagesBrowserTest {
 
+  static HeadlessChromium chromium;
   static WebDriver browser;
 
   @LocalServerPort int port;
@@ -47,21 +45,15 @@ class ComplainantPagesBrowserTest {
 
   @BeforeAll
   static void openBrowser() {
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=420,900"); // a phone-sized window
-    browser = new ChromeDriver(service, options);
+    chromium = HeadlessChromium.start("420,900"); // a phone-sized window
+    browser = chromium.browser();
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
   }
 
   @AfterAll
   static void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
