@@ -1,5 +1,6 @@
 package org.redress.notification;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.redress.complaint.Complaint;
@@ -18,6 +19,20 @@ public interface ComplainantNotifier {
 
   /** @param facts what the message says beyond the reference (dates, decision text …) */
   void send(DelegateExecution execution, ComplainantMessage message, Map<String, ?> facts);
+
+  /**
+   * What the timeline keeps of a letter: which message, channel and language, and its facts — never
+   * the access code.
+   */
+  static Map<String, Object> timelineDetails(ComplainantMessage message, Complaint complaint, Map<String, ?> facts) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("message", message.name());
+    details.put("channel", complaint.preferredChannel());
+    details.put("language", complaint.preferredLanguage());
+    details.putAll(facts);
+    details.remove(ACCESS_CODE);
+    return details;
+  }
 
   /** Whether this notifier's messages reach the complainant themselves (so a secret may be sent). */
   default boolean reachesComplainantDirectly(Complaint complaint) {

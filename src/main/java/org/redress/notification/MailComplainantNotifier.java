@@ -2,7 +2,6 @@ package org.redress.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.redress.complaint.CaseEvents;
@@ -50,13 +49,8 @@ public class MailComplainantNotifier implements ComplainantNotifier {
   public void send(DelegateExecution execution, ComplainantMessage message, Map<String, ?> facts) {
     String reference = CaseEvents.reference(execution);
     Complaint complaint = complaints.get(reference);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("message", message.name());
-    details.put("language", complaint.preferredLanguage());
-    details.putAll(facts);
-    details.remove(ACCESS_CODE);
+    Map<String, Object> details = ComplainantNotifier.timelineDetails(message, complaint, facts);
     if (complaint.complainantEmail() == null) {
-      details.put("channel", complaint.preferredChannel());
       details.put("sentBy", "staff");
       events.record(execution, EventType.MESSAGE_SENT, "%s to be sent by %s (no e-mail address)"
           .formatted(message.title(), complaint.preferredChannel()), details);

@@ -1,6 +1,5 @@
 package org.redress.notification;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.redress.complaint.CaseEvents;
@@ -31,12 +30,7 @@ public class RecordingComplainantNotifier implements ComplainantNotifier {
   public void send(DelegateExecution execution, ComplainantMessage message, Map<String, ?> facts) {
     String reference = CaseEvents.reference(execution);
     Complaint complaint = complaints.get(reference);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("message", message.name());
-    details.put("channel", complaint.preferredChannel());
-    details.put("language", complaint.preferredLanguage());
-    details.putAll(facts);
-    details.remove(ACCESS_CODE);
+    Map<String, Object> details = ComplainantNotifier.timelineDetails(message, complaint, facts);
     details.put("sentBy", "recorded-only");
     events.record(execution, EventType.MESSAGE_SENT, "%s for the %s channel recorded (no mail server configured)"
         .formatted(message.title(), complaint.preferredChannel()), details);
