@@ -180,6 +180,7 @@ abstract class ComplainantApiContract {
         rule("productOrService: must be at most 200 characters", "productOrService", "x".repeat(201)),
         rule("orderReference: must be at most 100 characters", "orderReference", "x".repeat(101)),
         rule("problemDate: must be a date like 2026-11-23", "problemDate", "yesterday"),
+        rule("problemDate: must be a date like 2026-11-23", "problemDate", "2026-11-01garbage"),
         rule("problemDate: cannot be in the future", "problemDate", "2999-01-01"),
         rule("description: is required", "description", null),
         rule("description: must be at least 10 characters", "description", "Too short"),

@@ -217,7 +217,7 @@ public final class ComplaintSubmission {
       date = d;
     } else if (raw instanceof String s) {
       try {
-        date = LocalDate.parse(s.strip().length() > 10 ? s.strip().substring(0, 10) : s.strip());
+        date = parseDate(s.strip());
       } catch (DateTimeParseException e) {
         error(field, "must be a date like 2026-11-23");
         return null;
@@ -231,6 +231,15 @@ public final class ComplaintSubmission {
       return null;
     }
     return date;
+  }
+
+  /** A date (2026-11-23) or a date-time with offset, as some clients send for a date field. */
+  private static LocalDate parseDate(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException notADate) {
+      return java.time.OffsetDateTime.parse(text).toLocalDate();
+    }
   }
 
   private BigDecimal amount(String field) {
