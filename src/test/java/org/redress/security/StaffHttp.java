@@ -135,4 +135,64 @@ public class StaffHttp {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * A browser logged in to a Camunda webapp: later requests carry its session cookie, and changing
+   * ones the CSRF token when asked to.
+   */
+  public WebappSession webappSession(String user, String password, String app) {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    WebappSession session = new WebappSession(browser, cookies);
+    session.send("GET", "/camunda/app/" + app + "/default/", false);
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    Response login = session.send("POST", "/camunda/api/admin/auth/user/default/login/" + app, true,
+        "application/x-www-form-urlencoded", form);
+    if (login.status() != 200) {
+      throw new IllegalStateException("login of " + user + " to " + app + " answered " + login.status());
+    }
+    // the login starts a new session; like the webapp, fetch the app once more for its CSRF token
+    session.send("GET", "/camunda/app/" + app + "/default/", false);
+    return session;
+  }
+
+  public class WebappSession {
+    private final HttpClient browser;
+    private final CookieManager cookies;
+
+    WebappSession(HttpClient browser, CookieManager cookies) {
+      this.browser = browser;
+      this.cookies = cookies;
+    }
+
+    public Response get(String path) {
+      return send("GET", path, false);
+    }
+
+    public Response send(String method, String path, boolean withCsrfToken) {
+      return send(method, path, withCsrfToken, null, null);
+    }
+
+    public Response send(String method, String path, boolean withCsrfToken, String contentType, String body) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
+      if (withCsrfToken) {
+        request.header("X-XSRF-TOKEN", cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse(""));
+      }
+      try {
+        HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(), response.headers());
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 }
