@@ -62,7 +62,7 @@ abstract class ComplaintLifecycleContract {
     String reference = businessKey(instanceId);
     runJobs(instanceId);
 
-    submitTask(instanceId, "Task_ReviewAssessment", "handler", Map.of("severity", "high", "responseTarget", "P5D"));
+    submitTask(instanceId, "Task_ReviewAssessment", "handler", Map.of("severity", "high", "responseTarget", "P5D", "category", "service-delivery"));
     submitTask(instanceId, "Task_InvestigateComplaint", "handler", Map.of(
         "findings", "The technician did not arrive and nobody called.", "rootCause", "service-failure",
         "complaintJustified", "justified"));

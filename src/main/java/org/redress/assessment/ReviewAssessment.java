@@ -17,12 +17,14 @@ import org.redress.complaint.EventType;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.SubmittedForm;
 import org.redress.escalation.HandlingTimes;
+import org.redress.improvement.classification.CodeLists;
 import org.springframework.stereotype.Component;
 
 /**
  * Task_ReviewAssessment, on complete (7.5). The handler confirms the assessment or overrides
  * severity and response target; an override needs a reason and is recorded with the old and new
- * values. Priority and due dates follow the new values.
+ * values. Priority and due dates follow the new values. The handler also files the complaint under a
+ * category and a product from the active code lists (8.2).
  */
 @Component("reviewAssessment")
 public class ReviewAssessment implements TaskListener {
@@ -31,13 +33,15 @@ public class ReviewAssessment implements TaskListener {
   private final CaseEvents events;
   private final AssessmentSettings settings;
   private final HandlingTimes times;
+  private final CodeLists codeLists;
 
   public ReviewAssessment(ComplaintRepository complaints, CaseEvents events, AssessmentSettings settings,
-      HandlingTimes times) {
+      HandlingTimes times, CodeLists codeLists) {
     this.complaints = complaints;
     this.events = events;
     this.settings = settings;
     this.times = times;
+    this.codeLists = codeLists;
   }
 
   @Override
@@ -46,14 +50,18 @@ public class ReviewAssessment implements TaskListener {
     String severity = form.requiredChoice(SEVERITY, Severity.ALL);
     String target = form.requiredChoice(RESPONSE_TARGET, settings.responseTargets());
     String reason = form.optionalText(OVERRIDE_REASON, 2000);
+    String category = form.requiredChoice(CATEGORY, codeLists.activeCodes(CodeLists.CATEGORY));
+    String product = form.requiredChoice(PRODUCT, codeLists.activeCodes(CodeLists.PRODUCT));
 
     String reference = CaseEvents.reference(task.getExecution());
+    complaints.recordClassification(reference, category, product);
     ComplaintState assessed = complaints.state(reference);
     complaints.changeStatus(reference, ComplaintStatus.UNDER_INVESTIGATION);
     boolean changed = !severity.equals(assessed.severity()) || !target.equals(assessed.responseTarget());
     if (!changed) {
       events.record(task, EventType.ASSESSMENT_CONFIRMED,
-          "Assessment confirmed: %s, response target %s".formatted(severity, target), Map.of());
+          "Assessment confirmed: %s, response target %s; category %s, product %s".formatted(severity, target,
+              category, product), Map.of("category", category, "product", product));
       return;
     }
     if (reason == null) {
@@ -74,6 +82,8 @@ public class ReviewAssessment implements TaskListener {
     details.put("from", Map.of("severity", assessed.severity(), "responseTarget", assessed.responseTarget()));
     details.put("to", Map.of("severity", severity, "responseTarget", target, "priority", priority));
     details.put("reason", reason);
+    details.put("category", category);
+    details.put("product", product);
     events.record(task, EventType.ASSESSMENT_OVERRIDDEN, "Assessment overridden: %s/%s → %s/%s. Reason: %s"
         .formatted(assessed.severity(), assessed.responseTarget(), severity, target, reason), details);
   }

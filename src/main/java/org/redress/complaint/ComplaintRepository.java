@@ -129,6 +129,16 @@ public class ComplaintRepository {
         .update();
   }
 
+  /** The category and product code a handler files the complaint under (8.2). */
+  public void recordClassification(String reference, String category, String product) {
+    jdbc.sql("UPDATE complaint_status SET category = :category, product = :product, updated_at = :now WHERE reference = :reference")
+        .param("category", category)
+        .param("product", product)
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
   public void recordInvestigation(String reference, String rootCause, String justified) {
     jdbc.sql("""
         UPDATE complaint_status SET root_cause = :rootCause, justified = :justified, updated_at = :now

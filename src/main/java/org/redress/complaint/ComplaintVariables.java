@@ -23,6 +23,13 @@ public final class ComplaintVariables {
   public static final String OVERRIDE_REASON = "overrideReason";
   public static final String PROGRESS_UPDATE_CYCLE = "progressUpdateCycle";
 
+  // classification (8.2): codes from the code lists, and the lists' active entries for the forms
+  public static final String CATEGORY = "category";
+  public static final String PRODUCT = "product";
+  public static final String CATEGORY_OPTIONS = "categoryOptions";
+  public static final String PRODUCT_OPTIONS = "productOptions";
+  public static final String ROOT_CAUSE_OPTIONS = "rootCauseOptions";
+
   // task form fields
   public static final String IMMEDIATE_ACTION_TAKEN = "immediateActionTaken";
   public static final String FINDINGS = "findings";
@@ -60,6 +67,20 @@ public final class ComplaintVariables {
   public static final String COMPLAINT_SUMMARY = "complaintSummary";
   public static final String ASSESSMENT_SUMMARY = "assessmentSummary";
   public static final String CASE_HISTORY = "caseHistory";
+
+  // corrective action (8.7), processes/corrective-action.bpmn
+  public static final String CORRECTIVE_ACTION_PROCESS_KEY = "corrective-action";
+  public static final String CORRECTIVE_ACTION_ID = "correctiveActionId";
+  public static final String TRIAGE_DECISION = "triageDecision";
+  public static final String ACTION_OWNER = "actionOwner";
+  public static final String CORRECTIVE_ACTION_DUE_DATE = "correctiveActionDueDate";
+  public static final String CORRECTIVE_ACTION_REMINDER_DATE = "correctiveActionReminderDate";
+  public static final String ACTION_EFFECTIVE = "actionEffective";
+
+  // management review (8.6), processes/management-review.bpmn
+  public static final String MANAGEMENT_REVIEW_PROCESS_KEY = "management-review";
+  public static final String MANAGEMENT_REVIEW_ID = "managementReviewId";
+  public static final String START_CORRECTIVE_ACTION = "startCorrectiveAction";
 
   private ComplaintVariables() {}
 }

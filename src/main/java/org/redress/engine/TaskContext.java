@@ -11,6 +11,8 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintState;
 import org.redress.complaint.Timeline;
 import org.redress.complaint.TimelineEvent;
+import org.redress.improvement.action.CorrectiveAction;
+import org.redress.improvement.action.CorrectiveActions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +34,12 @@ public class TaskContext implements EveryUserTaskListener {
 
   private final ComplaintRepository complaints;
   private final Timeline timeline;
+  private final CorrectiveActions actions;
 
-  public TaskContext(ComplaintRepository complaints, Timeline timeline) {
+  public TaskContext(ComplaintRepository complaints, Timeline timeline, CorrectiveActions actions) {
     this.complaints = complaints;
     this.timeline = timeline;
+    this.actions = actions;
   }
 
   @Override
@@ -49,7 +53,7 @@ public class TaskContext implements EveryUserTaskListener {
     ComplaintState state = complaints.state(reference);
     task.setVariableLocal(REFERENCE, reference);
     task.setVariableLocal(COMPLAINT_SUMMARY, fit(complaintSummary(complaint)));
-    task.setVariableLocal(ASSESSMENT_SUMMARY, fit(assessmentSummary(state)));
+    task.setVariableLocal(ASSESSMENT_SUMMARY, fit(assessmentSummary(state) + openActions(actions.openForComplaint(reference))));
     task.setVariableLocal(CASE_HISTORY, fitHistory(history(timeline.of(reference))));
   }
 
@@ -92,6 +96,16 @@ public class TaskContext implements EveryUserTaskListener {
         Boolean.TRUE.equals(s.immediateActionNeeded()) ? " · **immediate action needed**" : "",
         s.assessmentOverridden() ? " · overridden by a handler" : "",
         s.team());
+  }
+
+  /** The open corrective actions (8.7) the complaint is part of. */
+  static String openActions(List<CorrectiveAction> open) {
+    StringBuilder md = new StringBuilder();
+    for (CorrectiveAction a : open) {
+      md.append("\n\n**Corrective action CA-").append(a.id()).append("** (").append(a.status()).append(", ")
+          .append(a.causeKind()).append(' ').append(a.causeCode()).append("): ").append(Markdown.escape(a.title()));
+    }
+    return md.toString();
   }
 
   static String history(List<TimelineEvent> events) {

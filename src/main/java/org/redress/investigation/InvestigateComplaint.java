@@ -11,32 +11,34 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EventType;
 import org.redress.engine.SubmittedForm;
+import org.redress.improvement.classification.CodeLists;
 import org.springframework.stereotype.Component;
 
 /**
  * Task_InvestigateComplaint, on complete (7.6): findings, root cause and whether the complaint is
- * justified; the root cause feeds clause 8 analysis.
+ * justified; the root cause, from the active entries of the code list "root-cause", feeds clause 8
+ * analysis.
  */
 @Component("investigateComplaint")
 public class InvestigateComplaint implements TaskListener {
 
-  public static final List<String> ROOT_CAUSES = List.of("product-defect", "service-failure", "staff-conduct",
-      "communication", "billing-error", "delivery-delay", "policy-or-terms", "third-party", "no-fault-found", "other");
   public static final List<String> JUSTIFICATIONS = List.of("justified", "partly-justified", "not-justified");
 
   private final ComplaintRepository complaints;
   private final CaseEvents events;
+  private final CodeLists codeLists;
 
-  public InvestigateComplaint(ComplaintRepository complaints, CaseEvents events) {
+  public InvestigateComplaint(ComplaintRepository complaints, CaseEvents events, CodeLists codeLists) {
     this.complaints = complaints;
     this.events = events;
+    this.codeLists = codeLists;
   }
 
   @Override
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
     String findings = form.requiredText(FINDINGS, 10, SubmittedForm.MAX_TEXT);
-    String rootCause = form.requiredChoice(ROOT_CAUSE, ROOT_CAUSES);
+    String rootCause = form.requiredChoice(ROOT_CAUSE, codeLists.activeCodes(CodeLists.ROOT_CAUSE));
     String justified = form.requiredChoice(COMPLAINT_JUSTIFIED, JUSTIFICATIONS);
     String reference = CaseEvents.reference(task.getExecution());
     complaints.recordInvestigation(reference, rootCause, justified);

@@ -39,9 +39,10 @@ import org.springframework.stereotype.Component;
  *       groups (Camunda grants a candidate group READ + TASK_WORK on each task); claim, not reassign.
  *   <li>supervisors — all of that on every complaint task, plus assign/reassign, read the running
  *       complaints and their history.
- *   <li>process-owners — Cockpit; deploy (processes, decisions, forms), read definitions; start nothing.
+ *   <li>process-owners — Cockpit; deploy (processes, decisions, forms), read definitions; in Tasklist,
+ *       start and work corrective actions (8.7); start no complaint.
  *   <li>auditors — Cockpit; read everything, current and historic, including the operation log; change nothing.
- *   <li>management — nothing in Camunda beyond logging in (the dashboard comes later).
+ *   <li>management — Tasklist: start and work management reviews (8.6) and corrective actions (8.7).
  *   <li>camunda-admin — everything.
  * </ul>
  */
@@ -143,7 +144,23 @@ public class RoleAuthorizations implements ApplicationRunner {
     grants.add(Grant.of(Roles.AUDITORS, Resources.USER, ANY, Permissions.READ));
     grants.add(Grant.of(Roles.AUDITORS, Resources.GROUP, ANY, Permissions.READ));
 
-    // management: nothing beyond logging in (Camunda lets every user read their own profile)
+    // process owners and management: corrective actions (8.7); management also management reviews (8.6).
+    // Their tasks reach them through candidate groups (the engine grants READ + TASK_WORK per task).
+    for (String group : List.of(Roles.PROCESS_OWNERS, Roles.MANAGEMENT)) {
+      grants.add(Grant.of(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
+      grants.add(Grant.of(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
+      // to name an action's owner and see who works on what
+      grants.add(Grant.of(group, Resources.USER, ANY, Permissions.READ));
+      grants.add(Grant.of(group, Resources.GROUP, ANY, Permissions.READ));
+      grants.add(Grant.of(group, Resources.PROCESS_DEFINITION, ComplaintVariables.CORRECTIVE_ACTION_PROCESS_KEY,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+          ProcessDefinitionPermissions.READ_HISTORY));
+    }
+    grants.add(Grant.of(Roles.MANAGEMENT, Resources.PROCESS_DEFINITION, ComplaintVariables.MANAGEMENT_REVIEW_PROCESS_KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.READ_HISTORY));
 
     // camunda-admin: everything
     for (Resources resource : Resources.values()) {

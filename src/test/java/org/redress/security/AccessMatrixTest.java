@@ -81,7 +81,8 @@ class AccessMatrixTest {
           ProcessInstance own = driver.registerAndAssess("handler", ComplaintDriver.phoneComplaint());
           String ownTask = driver.task(own, "Task_ReviewAssessment").getId();
           return http.postJson(user, "/engine-rest/task/" + ownTask + "/submit-form", Map.of("variables", Map.of(
-              "severity", Map.of("value", "low"), "responseTarget", Map.of("value", "P15D")))).status();
+              "severity", Map.of("value", "low"), "responseTarget", Map.of("value", "P15D"),
+              "category", Map.of("value", "other")))).status();
         },
         401, 204, 204, 403, 403, 403, 204);
     soft.assertAll();

@@ -85,6 +85,8 @@ class TasklistJourneyBrowserTest {
     review.setPriority(100);
     review.setDueDate(new java.util.Date(System.currentTimeMillis() - 24 * 3600_000L));
     engine.getTaskService().saveTask(review);
+    // The category is a handler's choice (8.2); here it was chosen earlier and is shown again.
+    engine.getTaskService().setVariableLocal(review.getId(), "category", "billing");
 
     // The handler logs in to Tasklist ...
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
@@ -112,6 +114,8 @@ class TasklistJourneyBrowserTest {
     assertThat(ExpectedConditions.alertIsPresent().apply(browser)).as("an alert from the complaint text").isNull();
     assertThat(selectDisplay(form, "Severity").getText()).isEqualTo("Low");
     assertThat(selectDisplay(form, "Response target").getText()).isEqualTo("15 days");
+    assertThat(selectDisplay(form, "Category").getText()).isEqualTo("Billing and payments");
+    assertThat(selectDisplay(form, "Product or service").getText()).isEqualTo("General / not product specific");
     screenshot(form.findElement(By.tagName("h3")));
 
     // Completing without changes confirms the assessment

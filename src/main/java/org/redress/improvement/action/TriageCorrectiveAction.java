@@ -1,0 +1,45 @@
+package org.redress.improvement.action;
+
+import static org.redress.complaint.ComplaintVariables.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.redress.engine.InvalidSubmissionException;
+import org.redress.engine.SubmittedForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_TriageCorrectiveAction, on complete (8.7): a process owner or manager accepts the proposal,
+ * or declines it with a reason. A declined action frees its cause for a later proposal.
+ */
+@Component("triageCorrectiveAction")
+public class TriageCorrectiveAction implements TaskListener {
+
+  public static final String ACCEPT = "accept";
+  public static final String DECLINE = "decline";
+  public static final String DECLINE_REASON = "declineReason";
+
+  private final CorrectiveActions actions;
+
+  public TriageCorrectiveAction(CorrectiveActions actions) {
+    this.actions = actions;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    String decision = form.requiredChoice(TRIAGE_DECISION, List.of(ACCEPT, DECLINE));
+    String reason = form.optionalText(DECLINE_REASON, 2000);
+    long id = ((Number) task.getVariable(CORRECTIVE_ACTION_ID)).longValue();
+    task.getExecution().setVariable(TRIAGE_DECISION, decision);
+    if (ACCEPT.equals(decision)) {
+      actions.accept(id);
+      return;
+    }
+    if (reason == null || reason.length() < 10) {
+      throw new InvalidSubmissionException(DECLINE_REASON, "give a reason of at least 10 characters when you decline");
+    }
+    actions.decline(id, reason);
+  }
+}
