@@ -80,7 +80,7 @@ public final class ComplaintVariables {
   // management review (8.6), processes/management-review.bpmn
   public static final String MANAGEMENT_REVIEW_PROCESS_KEY = "management-review";
   public static final String MANAGEMENT_REVIEW_ID = "managementReviewId";
-  public static final String START_CORRECTIVE_ACTION = "startCorrectiveAction";
+  public static final String START_CORRECTIVE_ACTION = "correctiveActionDecided";
 
   private ComplaintVariables() {}
 }
