@@ -75,8 +75,10 @@ class KpiFigures {
   List<Figures> sums(Population population, KpiQuery q, Grouping grouping) {
     String group = switch (grouping) {
       case NONE -> null;
-      // whole days since the epoch in the reporting zone (its offset at the period's start)
-      case DAY -> "FLOOR((EXTRACT(EPOCH FROM " + population.milestone() + ") + :offset) / 86400)";
+      // whole days since the epoch in the reporting zone (its offset at the period's start); the offset is
+      // written into the SQL, since PostgreSQL sees a bind parameter in SELECT and GROUP BY as two expressions
+      case DAY -> "FLOOR((EXTRACT(EPOCH FROM " + population.milestone() + ") + "
+          + start(q).getOffset().getTotalSeconds() + ") / 86400)";
       default -> grouping.column;
     };
     StringBuilder sql = new StringBuilder("SELECT ");
@@ -98,16 +100,13 @@ class KpiFigures {
     if (sql.indexOf(":acknowledgeWithin") >= 0) {
       statement = statement.param("acknowledgeWithin", objectives.acknowledgeWithin().toSeconds());
     }
-    if (grouping == Grouping.DAY) {
-      statement = statement.param("offset", start(q).getOffset().getTotalSeconds());
-    }
     return rows(bind(statement, q), group != null);
   }
 
   /** Open complaints now, by status and age band, with how many are past their response target. */
   List<Figures> open(KpiQuery q) {
     OffsetDateTime now = EngineClock.now();
-    String age = "(:nowEpoch - EXTRACT(EPOCH FROM s.received_at))";
+    String age = "(" + now.toEpochSecond() + " - EXTRACT(EPOCH FROM s.received_at))"; // a literal: see sums()
     String band = "CASE WHEN " + age + " < 8 * 86400 THEN '0-7 days' WHEN " + age + " < 31 * 86400 THEN '8-30 days' "
         + "WHEN " + age + " < 91 * 86400 THEN '31-90 days' ELSE 'over 90 days' END";
     String sql = "SELECT s.status AS stage, " + band + " AS band, COUNT(*) AS n, "
@@ -116,7 +115,7 @@ class KpiFigures {
         + "FROM complaint_status s WHERE s.closed_at IS NULL AND s.received_at <= :now" + filters(q)
         + " GROUP BY s.status, " + band;
     List<Figures> result = new ArrayList<>();
-    for (Map<String, Object> row : bind(jdbc.sql(sql).param("now", now).param("nowEpoch", now.toEpochSecond()), q)
+    for (Map<String, Object> row : bind(jdbc.sql(sql).param("now", now), q)
         .query().listOfRows()) {
       Map<String, Object> lower = lower(row);
       result.add(new Figures(lower.get("stage") + "|" + lower.get("band"), numbers(lower)));

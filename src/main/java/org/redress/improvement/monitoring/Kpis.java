@@ -199,7 +199,7 @@ public class Kpis {
       double afterDays = Duration.between(implemented, afterEnd).toSeconds() / DAY;
       double windowDays = window.toSeconds() / DAY;
       result.add(new KpiReport.Recurrence(((Number) action.get("id")).longValue(), kind, code, implemented, before, after,
-          round(before / windowDays), afterDays <= 0 ? 0 : round(after / afterDays)));
+          before / windowDays, afterDays <= 0 ? 0 : after / afterDays));
     }
     return result;
   }
