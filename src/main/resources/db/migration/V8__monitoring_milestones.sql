@@ -6,7 +6,6 @@
 -- groups on one table with its own indexes instead of joining a million complaints.
 ALTER TABLE complaint_status ADD COLUMN received_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE complaint_status ADD COLUMN channel VARCHAR(20);
-ALTER TABLE complaint_status ADD COLUMN product_or_service VARCHAR(200);
 
 -- The priority the assessment gave (escalation raises complaint_status.priority later): "within target per priority".
 ALTER TABLE complaint_status ADD COLUMN assessed_priority INTEGER;
@@ -23,7 +22,6 @@ ALTER TABLE complaint_status ADD COLUMN deemed_accepted_at TIMESTAMP WITH TIME Z
 UPDATE complaint_status SET
     received_at = (SELECT c.received_at FROM complaint c WHERE c.reference = complaint_status.reference),
     channel = (SELECT c.channel FROM complaint c WHERE c.reference = complaint_status.reference),
-    product_or_service = (SELECT c.product_or_service FROM complaint c WHERE c.reference = complaint_status.reference),
     assessed_priority = priority,
     first_response_at = decision_communicated_at;
 -- Earlier milestones from the timeline (complaints handled before this version).
@@ -42,7 +40,6 @@ UPDATE complaint_status SET
                            AND e.type IN ('PROGRESS_UPDATE_SENT', 'DECISION_COMMUNICATED'));
 ALTER TABLE complaint_status ALTER COLUMN received_at SET NOT NULL;
 ALTER TABLE complaint_status ALTER COLUMN channel SET NOT NULL;
-ALTER TABLE complaint_status ALTER COLUMN product_or_service SET NOT NULL;
 
 -- The dashboard's populations: received in a period, closed in a period, decided in a period; the
 -- open complaints now. The period column leads, so a 12-month window is a range scan.
@@ -51,9 +48,9 @@ CREATE INDEX ix_complaint_status_closed_at ON complaint_status (closed_at, categ
 CREATE INDEX ix_complaint_status_decided ON complaint_status (decision_communicated_at);
 CREATE INDEX ix_complaint_status_acknowledged ON complaint_status (acknowledged_at);
 CREATE INDEX ix_complaint_status_first_response ON complaint_status (first_response_at);
--- Recurrence after corrective action: complaints for one cause around a date.
+-- Recurrence after corrective action: complaints for one cause around a date (the coded product,
+-- complaint_status.product, comes with V10 and its index).
 CREATE INDEX ix_complaint_status_category_received ON complaint_status (category, received_at);
 CREATE INDEX ix_complaint_status_root_cause_received ON complaint_status (root_cause, received_at);
-CREATE INDEX ix_complaint_status_product_received ON complaint_status (product_or_service, received_at);
 -- Satisfaction results by answer date.
 CREATE INDEX ix_satisfaction_survey_answered ON satisfaction_survey (answered_at);

@@ -52,12 +52,11 @@ public class ComplaintRepository {
         .param("receivedBy", c.receivedBy())
         .update();
     jdbc.sql("""
-        INSERT INTO complaint_status (reference, status, received_at, channel, product_or_service, updated_at)
-        VALUES (:reference, :status, :now, :channel, :product, :now)""")
+        INSERT INTO complaint_status (reference, status, received_at, channel, updated_at)
+        VALUES (:reference, :status, :now, :channel, :now)""")
         .param("reference", c.reference())
         .param("status", ComplaintStatus.RECEIVED.name())
         .param("channel", c.channel().code())
-        .param("product", c.productOrService())
         .param("now", c.receivedAt())
         .update();
   }

@@ -21,7 +21,7 @@ class KpiFigures {
   /** What a population's figures are grouped by. */
   enum Grouping {
     NONE(null), CATEGORY("s.category"), CHANNEL("s.channel"), TEAM("s.team"), SEVERITY("s.severity"),
-    PRODUCT("s.product_or_service"), PRIORITY("s.assessed_priority"), DAY(null);
+    PRODUCT("s.product"), PRIORITY("s.assessed_priority"), DAY(null);
 
     private final String column;
 
@@ -136,7 +136,7 @@ class KpiFigures {
   long complaintsForCause(String causeKind, String causeCode, OffsetDateTime from, OffsetDateTime to, KpiQuery q) {
     String column = switch (causeKind) {
       case "category" -> "s.category";
-      case "product" -> "s.product_or_service";
+      case "product" -> "s.product";
       case "root-cause" -> "s.root_cause";
       default -> null;
     };
@@ -155,7 +155,7 @@ class KpiFigures {
       where.append(" AND s.category = :category");
     }
     if (q.product() != null) {
-      where.append(" AND s.product_or_service = :product");
+      where.append(" AND s.product = :product");
     }
     if (q.channel() != null) {
       where.append(" AND s.channel = :channel");

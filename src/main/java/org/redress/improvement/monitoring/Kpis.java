@@ -14,7 +14,6 @@ import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EngineClock;
 import org.redress.improvement.monitoring.KpiFigures.Figures;
 import org.redress.improvement.monitoring.KpiFigures.Grouping;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -180,12 +179,7 @@ public class Kpis {
   }
 
   private List<KpiReport.Recurrence> recurrence(KpiQuery query) {
-    List<Map<String, Object>> actions;
-    try {
-      actions = figures.implementedActions(query);
-    } catch (DataAccessException noCorrectiveActionsYet) {
-      return List.of(); // corrective_action comes with the improvement processes (V10)
-    }
+    List<Map<String, Object>> actions = figures.implementedActions(query);
     List<KpiReport.Recurrence> result = new ArrayList<>();
     OffsetDateTime now = EngineClock.now();
     Duration window = objectives.recurrenceWindow();

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class KpiFixture {
 
-  static final String PRODUCT = "KPI fixture product";
+  static final String PRODUCT = "kpi-fixture";
   static final OffsetDateTime NOW = at("2025-04-10T12:00");
 
   private KpiFixture() {}
@@ -74,7 +74,7 @@ final class KpiFixture {
           .param("received", time(r.received())).update();
       jdbc.sql("""
           INSERT INTO complaint_status (reference, status, severity, priority, assessed_priority, response_due_at, team,
-            category, channel, product_or_service, received_at, acknowledged_at, first_response_at,
+            category, channel, product, received_at, acknowledged_at, first_response_at,
             decision_communicated_at, closed_at, escalated, escalated_at, rejected_at, decision_reviewed, reviewed_at,
             referred_outside_at, deemed_accepted_at, outcome, updated_at)
           VALUES (:ref, :status, :severity, :priority, :priority, :due, :team, :category, :channel, :product, :received,
@@ -99,7 +99,16 @@ final class KpiFixture {
     }
   }
 
+  /** A corrective action for category "billing", implemented on 2025-03-01 (recurrence). */
+  static void insertCorrectiveAction(JdbcClient jdbc) {
+    jdbc.sql("""
+        INSERT INTO corrective_action (cause_kind, cause_code, status, title, proposed_by, proposed_at, implemented_at)
+        VALUES ('category', 'billing', 'IMPLEMENTED', 'KPI fixture', 'test', :proposed, :implemented)""")
+        .param("proposed", at("2025-02-01")).param("implemented", at("2025-03-01")).update();
+  }
+
   static void delete(JdbcClient jdbc) {
+    jdbc.sql("DELETE FROM corrective_action WHERE title = 'KPI fixture'").update();
     for (String table : List.of("satisfaction_survey", "complaint_event", "complaint_status", "complaint")) {
       jdbc.sql("DELETE FROM " + table + " WHERE reference LIKE 'KPI-%'").update();
     }

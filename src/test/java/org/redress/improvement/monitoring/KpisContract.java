@@ -212,4 +212,21 @@ abstract class KpisContract {
     assertThat(billing.escalated()).isEqualTo(50.0);
     assertThat(billing.satisfaction()).isEqualTo(3.5);
   }
+
+  @Test
+  void recurrence_comparesComplaintsForTheCauseBeforeAndAfterTheCorrectiveAction() {
+    assertThat(kpi(kpis.report(q1()), "recurrence").value()).isNull(); // no action implemented: no data
+    KpiFixture.insertCorrectiveAction(jdbc);
+    KpiReport report = kpis.report(q1());
+    // billing, 90 days before 2025-03-01: A, B = 2 in 90 days; after, until now (40.5 days): E, G, F = 3
+    assertThat(report.recurrence()).singleElement().satisfies(r -> {
+      assertThat(r.before()).isEqualTo(2);
+      assertThat(r.after()).isEqualTo(3);
+      assertThat(r.perDayAfter()).isCloseTo(3 / 40.5, within(1e-9));
+    });
+    Kpi recurrence = kpi(report, "recurrence");
+    assertThat(recurrence.value()).isEqualTo(333.33); // (3 / 40.5) / (2 / 90)
+    assertThat(recurrence.basis()).isEqualTo(1);
+    assertThat(recurrence.met()).isFalse(); // at most 80 %
+  }
 }
