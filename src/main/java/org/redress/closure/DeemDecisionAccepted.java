@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.ComplaintRepository;
-import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.engine.Actors;
@@ -36,7 +35,7 @@ public class DeemDecisionAccepted implements JavaDelegate {
     execution.setVariable(DEEMED_ACCEPTED, true);
     execution.setVariable(CLOSING_ACTOR, Actors.SYSTEM);
     execution.setVariable(ACTION_DUE_DATE, HandlingTimes.after(EngineClock.nowDate(), times.agreedActionPeriod()));
-    complaints.changeStatus(CaseEvents.reference(execution), ComplaintStatus.DECISION_ACCEPTED);
+    complaints.markDeemedAccepted(CaseEvents.reference(execution));
     events.record(execution, EventType.DECISION_DEEMED_ACCEPTED,
         "No answer within " + times.answerPeriod() + ": the decision is deemed accepted",
         Map.of("answerPeriod", times.answerPeriod()));

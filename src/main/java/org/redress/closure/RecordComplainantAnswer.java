@@ -57,7 +57,7 @@ public class RecordComplainantAnswer implements TaskListener {
     boolean reviewed = Boolean.TRUE.equals(task.getExecution().getVariable(DECISION_REVIEWED));
     task.getExecution().setVariable(REVIEW_DUE_DATE, HandlingTimes.after(EngineClock.nowDate(), times.reviewPeriod()));
     task.getExecution().setVariable(ANSWER_DUE_DATE, HandlingTimes.after(EngineClock.nowDate(), times.answerPeriod()));
-    complaints.changeStatus(reference, reviewed ? ComplaintStatus.EXTERNAL_RECOURSE : ComplaintStatus.UNDER_INTERNAL_REVIEW);
+    complaints.markDecisionRejected(reference, reviewed ? ComplaintStatus.EXTERNAL_RECOURSE : ComplaintStatus.UNDER_INTERNAL_REVIEW);
     events.record(task, EventType.DECISION_REJECTED,
         (reviewed ? "The complainant rejected the reviewed decision: " : "The complainant rejected the decision: ") + reason,
         Map.of("reason", reason, "afterInternalReview", reviewed));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.redress.complaint.CaseEvents;
+import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EventType;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.SubmittedForm;
@@ -24,9 +25,11 @@ public class RecordExternalRecourse implements TaskListener {
   public static final String NOT_PURSUED = "not-pursued";
   public static final List<String> BODIES = List.of("dispute-resolution", "ombudsman", "regulator", "court");
 
+  private final ComplaintRepository complaints;
   private final CaseEvents events;
 
-  public RecordExternalRecourse(CaseEvents events) {
+  public RecordExternalRecourse(ComplaintRepository complaints, CaseEvents events) {
+    this.complaints = complaints;
     this.events = events;
   }
 
@@ -41,6 +44,9 @@ public class RecordExternalRecourse implements TaskListener {
       throw new InvalidSubmissionException(EXTERNAL_BODY, "say where the complaint was referred");
     }
     task.getExecution().setVariable(CLOSING_ACTOR, CaseEvents.actor(task));
+    if (REFERRED.equals(taken)) {
+      complaints.markReferredOutside(CaseEvents.reference(task.getExecution()));
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("recourseTaken", taken);
     if (body != null) {

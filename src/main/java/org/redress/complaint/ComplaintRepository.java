@@ -51,9 +51,12 @@ public class ComplaintRepository {
         .param("receivedAt", c.receivedAt())
         .param("receivedBy", c.receivedBy())
         .update();
-    jdbc.sql("INSERT INTO complaint_status (reference, status, updated_at) VALUES (:reference, :status, :now)")
+    jdbc.sql("""
+        INSERT INTO complaint_status (reference, status, received_at, channel, updated_at)
+        VALUES (:reference, :status, :now, :channel, :now)""")
         .param("reference", c.reference())
         .param("status", ComplaintStatus.RECEIVED.name())
+        .param("channel", c.channel().code())
         .param("now", c.receivedAt())
         .update();
   }
@@ -95,7 +98,7 @@ public class ComplaintRepository {
       OffsetDateTime responseDueAt, String team, boolean immediateActionNeeded, boolean overridden) {
     jdbc.sql("""
         UPDATE complaint_status SET severity = :severity, priority = :priority, response_target = :target,
-          response_due_at = :due, team = :team, immediate_action_needed = :immediate,
+          response_due_at = :due, team = :team, assessed_priority = :priority, immediate_action_needed = :immediate,
           assessment_overridden = :overridden, assessed_at = COALESCE(assessed_at, :now), updated_at = :now,
           status = CASE WHEN status = 'RECEIVED' THEN 'ASSESSED' ELSE status END
         WHERE reference = :reference""")
@@ -153,7 +156,8 @@ public class ComplaintRepository {
   public void markDecisionCommunicated(String reference) {
     jdbc.sql("""
         UPDATE complaint_status SET status = 'DECISION_COMMUNICATED', updated_at = :now,
-          decision_communicated_at = COALESCE(decision_communicated_at, :now)
+          decision_communicated_at = COALESCE(decision_communicated_at, :now),
+          first_response_at = COALESCE(first_response_at, :now)
         WHERE reference = :reference""")
         .param("now", EngineClock.now())
         .param("reference", reference)
@@ -161,7 +165,10 @@ public class ComplaintRepository {
   }
 
   public void markEscalated(String reference, int priority) {
-    jdbc.sql("UPDATE complaint_status SET escalated = TRUE, priority = :priority, updated_at = :now WHERE reference = :reference")
+    jdbc.sql("""
+        UPDATE complaint_status SET escalated = TRUE, escalated_at = COALESCE(escalated_at, :now), priority = :priority,
+          updated_at = :now
+        WHERE reference = :reference""")
         .param("priority", priority)
         .param("now", EngineClock.now())
         .param("reference", reference)
@@ -169,7 +176,49 @@ public class ComplaintRepository {
   }
 
   public void markDecisionReviewed(String reference) {
-    jdbc.sql("UPDATE complaint_status SET decision_reviewed = TRUE, updated_at = :now WHERE reference = :reference")
+    jdbc.sql("""
+        UPDATE complaint_status SET decision_reviewed = TRUE, reviewed_at = COALESCE(reviewed_at, :now), updated_at = :now
+        WHERE reference = :reference""")
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  /** A progress update went out: the first one counts as the first response if no decision came before (8.4). */
+  public void markProgressUpdateSent(String reference) {
+    milestone(reference, "first_response_at");
+  }
+
+  /** The complainant rejected the decision (7.9); the first rejection is the one the KPIs count. */
+  public void markDecisionRejected(String reference, ComplaintStatus next) {
+    jdbc.sql("""
+        UPDATE complaint_status SET status = :status, rejected_at = COALESCE(rejected_at, :now), updated_at = :now
+        WHERE reference = :reference""")
+        .param("status", next.name())
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  /** No answer within the answer period: the decision is deemed accepted (7.9). */
+  public void markDeemedAccepted(String reference) {
+    jdbc.sql("""
+        UPDATE complaint_status SET status = 'DECISION_ACCEPTED', deemed_accepted_at = COALESCE(deemed_accepted_at, :now),
+          updated_at = :now
+        WHERE reference = :reference""")
+        .param("now", EngineClock.now())
+        .param("reference", reference)
+        .update();
+  }
+
+  /** The complaint was referred to an outside body (dispute resolution, ombudsman, regulator, court). */
+  public void markReferredOutside(String reference) {
+    milestone(reference, "referred_outside_at");
+  }
+
+  private void milestone(String reference, String column) {
+    jdbc.sql("UPDATE complaint_status SET " + column + " = COALESCE(" + column + ", :now), updated_at = :now"
+            + " WHERE reference = :reference")
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();

@@ -34,6 +34,7 @@ public class SendProgressUpdate implements JavaDelegate {
     String due = state.responseDueAt() == null ? "" : state.responseDueAt().toLocalDate().toString();
     notifier.send(execution, ComplainantMessage.PROGRESS_UPDATE,
         Map.of("status", state.status().plainWords(), "responseDue", due));
+    complaints.markProgressUpdateSent(state.reference());
     events.record(execution, EventType.PROGRESS_UPDATE_SENT, "Progress update: " + state.status().plainWords(),
         Map.of("status", state.status().name()));
   }
