@@ -34,7 +34,7 @@ public class ImprovementFixtures {
     return code;
   }
 
-  /** A complaint received at {@code at}, classified as given (null = not classified). */
+  /** A complaint received (and closed) at {@code at}, classified as given (null = not classified). */
   public String complaint(OffsetDateTime at, String category, String product, String rootCause) {
     String reference = "T-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + "-" + NUMBER.incrementAndGet();
     jdbc.sql("""
@@ -44,8 +44,9 @@ public class ImprovementFixtures {
           FALSE, FALSE, :at, 'complainant')""")
         .param("reference", reference).param("at", at).update();
     jdbc.sql("""
-        INSERT INTO complaint_status (reference, status, category, product, root_cause, updated_at)
-        VALUES (:reference, 'CLOSED', :category, :product, :rootCause, :at)""")
+        INSERT INTO complaint_status (reference, status, category, product, root_cause, received_at, channel, closed_at,
+          updated_at)
+        VALUES (:reference, 'CLOSED', :category, :product, :rootCause, :at, 'web', :at, :at)""")
         .param("reference", reference).param("category", category).param("product", product)
         .param("rootCause", rootCause).param("at", at).update();
     return reference;

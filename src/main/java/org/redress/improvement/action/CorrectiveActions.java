@@ -33,7 +33,8 @@ public class CorrectiveActions {
     int inserted = jdbc.sql("""
         INSERT INTO corrective_action (cause_kind, cause_code, status, title, reason, proposed_by, proposed_at,
           open_cause, management_review_id)
-        SELECT :kind, :code, 'PROPOSED', :title, :reason, :by, :at, :openCause, :reviewId FROM (VALUES (1)) AS one (x)
+        SELECT :kind, :code, 'PROPOSED', :title, :reason, :by, :at, :openCause, CAST(:reviewId AS BIGINT)
+        FROM (VALUES (1)) AS one (x)
         WHERE NOT EXISTS (SELECT 1 FROM corrective_action WHERE open_cause = :openCause)""")
         .param("kind", cause.kind()).param("code", cause.code()).param("title", cut(title, 300))
         .param("reason", cut(reason, 2000)).param("by", proposedBy).param("at", EngineClock.now())
@@ -56,8 +57,12 @@ public class CorrectiveActions {
     return find(id).orElseThrow(() -> new IllegalStateException("No corrective action " + id));
   }
 
+  /** All actions, newest first; only those of {@code status} unless it is null. */
   public List<CorrectiveAction> list(String status) {
-    return jdbc.sql("SELECT * FROM corrective_action WHERE (:status IS NULL OR status = :status) ORDER BY id DESC")
+    if (status == null) {
+      return jdbc.sql("SELECT * FROM corrective_action ORDER BY id DESC").query(CorrectiveActions::action).list();
+    }
+    return jdbc.sql("SELECT * FROM corrective_action WHERE status = :status ORDER BY id DESC")
         .param("status", status).query(CorrectiveActions::action).list();
   }
 
