@@ -46,8 +46,8 @@ public class AuditApi {
 
   @GetMapping("/complaints/{reference}/history")
   public ComplaintHistory.History history(@PathVariable String reference) {
-    access.require();
-    return history.of(existing(reference));
+    AuditorAccess.Auditor caller = access.require();
+    return history.of(existing(reference), caller.seesPersonalData());
   }
 
   @GetMapping("/complaints/{reference}/verification")

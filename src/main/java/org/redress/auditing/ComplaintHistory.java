@@ -36,6 +36,7 @@ import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.complaint.Timeline;
 import org.redress.complaint.TimelineEvent;
+import org.redress.intake.ComplaintSubmission;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,6 +68,16 @@ public class ComplaintHistory {
       VerifyTimeline.Verification verification) {}
 
   private static final int MAX_VALUE_LENGTH = 2000;
+  static final String WITHHELD = "[personal data withheld]";
+
+  /**
+   * Who the complainant is and how to reach them: withheld from callers who may not see personal
+   * data (auditors judge the handling, not the person). The complaint's substance stays visible.
+   */
+  static final Set<String> IDENTITY_VARIABLES = Set.of(ComplaintSubmission.NAME, ComplaintSubmission.ORGANISATION,
+      ComplaintSubmission.EMAIL, ComplaintSubmission.PHONE, ComplaintSubmission.ADDRESS,
+      ComplaintSubmission.ON_BEHALF_OF, ComplaintSubmission.ORDER_REFERENCE, ComplaintVariables.COMPLAINT_SUMMARY,
+      ComplaintVariables.CASE_HISTORY);
 
   private final HistoryService history;
   private final RepositoryService repository;
@@ -82,7 +93,7 @@ public class ComplaintHistory {
   }
 
   /** @throws AuditProblems.ComplaintNotFound when there is no such complaint */
-  public History of(String reference) {
+  public History of(String reference, boolean seesPersonalData) {
     List<TimelineEvent> events = timeline.of(reference);
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(ComplaintVariables.PROCESS_KEY).processInstanceBusinessKey(reference)
@@ -130,7 +141,7 @@ public class ComplaintHistory {
               + " (" + a.getActivityType() + ")", details, null));
     }
     tasks(id, entries);
-    formsAndVariables(id, entries);
+    formsAndVariables(id, entries, seesPersonalData);
     decisions(id, entries);
     timers(id, entries);
     incidents(id, entries);
@@ -163,7 +174,7 @@ public class ComplaintHistory {
   }
 
   /** Form fields and variable updates, one FORM_SUBMITTED entry per task submission. */
-  private void formsAndVariables(String processInstanceId, List<Entry> entries) {
+  private void formsAndVariables(String processInstanceId, List<Entry> entries, boolean seesPersonalData) {
     Map<String, HistoricTaskInstance> tasks = new LinkedHashMap<>();
     history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list()
         .forEach(t -> tasks.put(t.getId(), t));
@@ -173,18 +184,21 @@ public class ComplaintHistory {
         .disableBinaryFetching().disableCustomObjectDeserialization().orderByTime().asc().list()) {
       if (d instanceof HistoricFormField field) {
         String key = d.getTaskId() != null ? d.getTaskId() : "start";
-        formsByTask.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(field.getFieldId(), text(field.getFieldValue()));
+        formsByTask.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(field.getFieldId(),
+            !seesPersonalData && IDENTITY_VARIABLES.contains(field.getFieldId()) ? WITHHELD : text(field.getFieldValue()));
         formTimes.putIfAbsent(key, d.getTime());
       } else if (d instanceof HistoricVariableUpdate update) {
+        Object value = !seesPersonalData && IDENTITY_VARIABLES.contains(update.getVariableName()) ? WITHHELD
+            : value(update);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", update.getVariableName());
         details.put("type", update.getTypeName());
-        details.put("value", value(update));
+        details.put("value", value);
         details.put("revision", update.getRevision());
         if (update.getTaskId() != null) {
           details.put("taskId", update.getTaskId());
         }
-        entries.add(new Entry(d.getTime(), null, Kind.VARIABLE, activityOf(d, tasks), null, null, null, update.getVariableName() + " = " + abbreviate(String.valueOf(value(update)), 120), details,
+        entries.add(new Entry(d.getTime(), null, Kind.VARIABLE, activityOf(d, tasks), null, null, null, update.getVariableName() + " = " + abbreviate(String.valueOf(value), 120), details,
             null));
       }
     }

@@ -54,11 +54,15 @@ abstract class AuditApiContract {
 
   /** Low severity, resolved directly, accepted: closed, with the process ended. */
   String closedComplaint(String name) {
+    return closedComplaint(name, "We remove the late fee for " + name + ".");
+  }
+
+  String closedComplaint(String name, String remedy) {
     ProcessInstance complaint = driver.registerAndAssess("handler",
         ComplaintDriver.with(ComplaintDriver.phoneComplaint(), "complainantName", name));
     driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D");
     driver.complete(complaint, "Task_ProposeResponse", "handler",
-        "responseRemedy", "We remove the late fee for " + name + ".",
+        "responseRemedy", remedy,
         "responseExplanation", "Your payment reached us on time; our bank interface booked it late.",
         "actionRequired", false);
     driver.complete(complaint, "Task_RecordComplainantAnswer", "handler2", "complainantAnswer", "accepted");
@@ -139,7 +143,7 @@ abstract class AuditApiContract {
   }
 
   @Test
-  void auditApi_isForAuditorsAndAdministrators_overBasicAndTheCockpitSession() {
+  void auditApi_isForAuditorsAndAdministrators() {
     String reference = openComplaint();
     String history = API + "/" + reference + "/history";
     assertThat(http.get(StaffHttp.ANONYMOUS, history).status()).isEqualTo(401);
@@ -152,9 +156,6 @@ abstract class AuditApiContract {
     }
     assertThat(http.get("auditor", history).status()).isEqualTo(200);
     assertThat(http.get("admin", history).status()).isEqualTo(200);
-    StaffHttp.WebappSession cockpit = http.webappSession("auditor", "auditor", "cockpit");
-    assertThat(cockpit.get(history).status()).isEqualTo(200);
-    assertThat(cockpit.get(API + "?reference=" + reference).status()).isEqualTo(200);
     assertThat(http.get("auditor", API + "/C-1999-999999/history").status()).isEqualTo(404);
   }
 
@@ -317,6 +318,87 @@ abstract class AuditApiContract {
     JsonNode v = get("auditor", API + "/" + second + "/verification");
     assertThat(v.path("intact").asBoolean()).isTrue();
     assertThat(v.path("headSequence").asInt()).isEqualTo(timeline.of(second).size());
+  }
+
+  @Test
+  void history_withholdsWhoTheComplainantIs_fromAuditors_notFromAdministrators() {
+    String reference = closedComplaint("Wilhelmina Withheld", "We remove the late fee.");
+    JsonNode startForm = entries(get("auditor", API + "/" + reference + "/history"), "FORM_SUBMITTED").stream()
+        .filter(f -> f.path("details").path("fields").has("complainantName")).findFirst().orElseThrow();
+    assertThat(startForm.path("details").path("fields").path("complainantName").asText())
+        .isEqualTo(ComplaintHistory.WITHHELD);
+    assertThat(startForm.path("details").path("fields").path("productOrService").asText()).startsWith("Broadband");
+    assertThat(get("auditor", API + "/" + reference + "/history").toString()).doesNotContain("Wilhelmina");
+    assertThat(get("admin", API + "/" + reference + "/history").toString()).contains("Wilhelmina Withheld");
+  }
+
+  @Test
+  void caseFile_asJson_hasComplaintHistoryTimelineChainAndHeadHash() {
+    String reference = closedComplaint("Caspar Casefile", "We remove the late fee.");
+    JsonNode file = get("auditor", API + "/" + reference + "/case-file");
+    assertThat(file.path("reference").asText()).isEqualTo(reference);
+    assertThat(file.path("generatedBy").asText()).isEqualTo("auditor");
+    assertThat(file.path("verification").path("intact").asBoolean()).isTrue();
+    assertThat(file.path("headHash").asText()).hasSize(64)
+        .isEqualTo(timeline.of(reference).get(timeline.of(reference).size() - 1).hash());
+    assertThat(file.path("complaint").path("complainant").asText()).isEqualTo(ComplaintHistory.WITHHELD);
+    assertThat(file.path("complaint").path("channel").asText()).isEqualTo("phone");
+    assertThat(file.path("state").path("status").asText()).isEqualTo("CLOSED");
+    assertThat(entries(file.path("history"), "DECISION")).isNotEmpty();
+    assertThat(file.path("history").path("domainTimeline").findValuesAsText("hash")).hasSize(timeline.of(reference).size());
+    assertThat(file.toString()).doesNotContain("Caspar");
+    assertThat(get("admin", API + "/" + reference + "/case-file").path("complaint").path("complainantName").asText())
+        .isEqualTo("Caspar Casefile");
+
+    StaffHttp.Response download = http.get("auditor", API + "/" + reference + "/case-file.json");
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+        d -> assertThat(d).contains("attachment", "case-file-" + reference + ".json"));
+  }
+
+  @Test
+  void caseFile_asHtmlAndPdf_showsTheEventsAndTheVerification() throws Exception {
+    String reference = closedComplaint("Petra Printable");
+    StaffHttp.Response html = http.get("auditor", API + "/" + reference + "/case-file.html");
+    assertThat(html.status()).isEqualTo(200);
+    assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(html.body()).contains("Case file " + reference, "Intact", "RECEIVED", "DECISION_COMMUNICATED", "CLOSED",
+        "initial-assessment", timeline.of(reference).get(0).hash());
+
+    java.net.http.HttpResponse<byte[]> pdf = bytes("auditor", API + "/" + reference + "/case-file.pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+        d -> assertThat(d).contains("attachment", ".pdf"));
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      assertThat(text).contains("Case file " + reference, "Intact", "RECEIVED", "ASSESSED", "CLOSED",
+          "Review assessment");
+    }
+    assertThat(bytes("handler", API + "/" + reference + "/case-file.pdf").statusCode()).isEqualTo(403);
+    assertThat(bytes(StaffHttp.ANONYMOUS, API + "/" + reference + "/case-file.pdf").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void caseFile_ofATamperedTimeline_saysSo() {
+    String reference = closedComplaint("Theo Tamper");
+    TimelineEvent victim = timeline.of(reference).get(4);
+    jdbc.sql("UPDATE complaint_event SET actor = 'nobody' WHERE id = :id").param("id", victim.id()).update();
+    String html = http.get("auditor", API + "/" + reference + "/case-file.html").body();
+    assertThat(html).contains("NOT intact", "ALTERED");
+    assertThat(get("auditor", API + "/" + reference + "/case-file").path("verification").path("intact").asBoolean())
+        .isFalse();
+  }
+
+  java.net.http.HttpResponse<byte[]> bytes(String user, String path) throws Exception {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + path));
+    if (!StaffHttp.ANONYMOUS.equals(user)) {
+      request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+          .encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return java.net.http.HttpClient.newHttpClient().send(request.build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
   }
 
   static List<String> references(JsonNode page) {
