@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  *       complaints and their history.
  *   <li>process-owners — Cockpit; deploy (processes, decisions, forms), read definitions; in Tasklist,
  *       start and work corrective actions (8.7); start no complaint.
- *   <li>auditors — Cockpit; read everything, current and historic, including the operation log; change nothing.
+ *   <li>auditors — Cockpit; read everything, current and historic, including the operation log; change
+ *       nothing in complaints. Tasklist, for the reviews of audit sampling (8.5) offered to their group.
  *   <li>management — Tasklist: start and work management reviews (8.6) and corrective actions (8.7).
  *   <li>camunda-admin — everything.
  * </ul>
@@ -131,6 +132,8 @@ public class RoleAuthorizations implements ApplicationRunner {
 
     // auditors: read everything, current and historic; change nothing
     grants.add(Grant.of(Roles.AUDITORS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
+    // the audit-sampling reviews are their tasks (Camunda grants the candidate group TASK_WORK on each)
+    grants.add(Grant.of(Roles.AUDITORS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
     grants.add(Grant.of(Roles.AUDITORS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY));
