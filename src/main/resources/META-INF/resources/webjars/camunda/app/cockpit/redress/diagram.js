@@ -68,6 +68,9 @@ export async function renderDiagram(container, history) {
       continue; // e.g. "Task_X#multiInstanceBody", which has no shape of its own
     }
     canvas.addMarker(activityId, 'redress-taken');
+    if (registry.get(activityId).type === 'bpmn:SubProcess') {
+      canvas.addMarker(activityId, 'redress-container'); // outlined, not filled: what it contains tells the path
+    }
     overlays.add(activityId, 'redress-count', {
       position: { bottom: 10, right: 10 },
       html: h('span', { class: 'redress-activity-count', title: 'ran ' + count + (count === 1 ? ' time' : ' times') },

@@ -10,13 +10,16 @@ const PAGE_SIZE = 20;
 
 const STATUSES = ['RECEIVED', 'ASSESSED', 'ACKNOWLEDGED', 'UNDER_INVESTIGATION', 'RESPONSE_PROPOSED',
   'DECISION_COMMUNICATED', 'DECISION_ACCEPTED', 'UNDER_INTERNAL_REVIEW', 'EXTERNAL_RECOURSE', 'CLOSED'];
+// ISO 10002 clause 7 stages, as the audit API groups the statuses
+const STAGES = [['receipt', 'receipt (7.2)'], ['assessment', 'assessment (7.4, 7.5)'], ['investigation', 'investigation (7.6)'],
+  ['response', 'response (7.7)'], ['decision', 'decision (7.8, 7.9)'], ['closure', 'closure (7.10)']];
 const CHANNELS = ['web', 'email', 'phone', 'letter', 'in-person', 'api'];
 
 const FILTERS = [
   { name: 'reference', label: 'Reference', type: 'text', placeholder: 'e.g. C-2026-000123' },
   { name: 'name', label: 'Complainant name', type: 'text' },
   { name: 'status', label: 'Status', options: STATUSES },
-  { name: 'stage', label: 'Stage', type: 'text', placeholder: 'e.g. Task_ProposeResponse' },
+  { name: 'stage', label: 'Stage', options: STAGES },
   { name: 'channel', label: 'Channel', options: CHANNELS },
   { name: 'category', label: 'Category', type: 'text' },
   { name: 'receivedFrom', label: 'Received from', type: 'date' },

@@ -23,6 +23,8 @@ const KIND_LABELS = {
 
 // Variable changes are many and mostly technical: the story starts without them.
 const HIDDEN_AT_FIRST = new Set(['VARIABLE']);
+// What an auditor reads in full: decisions (inputs, rules, outputs), form values, letters, incidents.
+const OPEN_DETAILS = new Set(['DECISION', 'FORM_SUBMITTED', 'MESSAGE', 'INCIDENT', 'ESCALATION']);
 
 /** Process entries and domain events as one list, oldest first. */
 export function mergeTimeline(history) {
@@ -120,7 +122,10 @@ function row(entry) {
       entry.hash ? h('span', { class: 'redress-entry-hash text-muted', title: 'hash ' + entry.hash },
         '#', entry.sequence, ' \u00b7 ', String(entry.hash).slice(0, 10)) : null),
     entry.summary ? h('div', { class: 'redress-entry-summary' }, entry.summary) : null,
-    hasDetails(entry.details) ? h('div', { class: 'redress-entry-details' }, value(entry.details)) : null);
+    hasDetails(entry.details)
+      ? h('details', { class: 'redress-entry-details', open: OPEN_DETAILS.has(entry.kind) },
+        h('summary', {}, 'details'), value(entry.details))
+      : null);
 }
 
 function hasDetails(details) {
@@ -148,7 +153,7 @@ export function value(data) {
     return h('span', {}, data.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', '));
   }
   if (typeof data === 'object') {
-    return h('dl', { class: 'dl-horizontal redress-details' },
+    return h('dl', { class: 'redress-details' },
       Object.entries(data).flatMap(([name, item]) => [
         h('dt', { title: name }, name),
         h('dd', { 'data-name': name }, value(item))]));
