@@ -21,9 +21,11 @@ public class AuditApi {
   private final ComplaintHistory history;
   private final VerifyTimeline verify;
   private final ComplaintRepository complaints;
+  private final AuditReviews reviews;
 
   public AuditApi(AuditorAccess access, ComplaintSearch search, ComplaintHistory history, VerifyTimeline verify,
-      ComplaintRepository complaints) {
+      ComplaintRepository complaints, AuditReviews reviews) {
+    this.reviews = reviews;
     this.access = access;
     this.search = search;
     this.history = history;
@@ -54,6 +56,25 @@ public class AuditApi {
   public VerifyTimeline.Verification verification(@PathVariable String reference) {
     access.require();
     return verify.verify(existing(reference));
+  }
+
+  /** Results of audit sampling (8.5) reviewed between the dates (inclusive). */
+  @GetMapping("/reviews")
+  public AuditReviews.Report reviews(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    access.require();
+    return reviews.report(from, to);
+  }
+
+  @GetMapping(value = "/reviews.csv", produces = "text/csv")
+  public org.springframework.http.ResponseEntity<String> reviewsCsv(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    access.require();
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+            .attachment().filename("audit-reviews.csv").build().toString())
+        .body(reviews.csv(reviews.report(from, to)));
   }
 
   String existing(String reference) {
