@@ -17,7 +17,7 @@ const CHANNELS = ['web', 'email', 'phone', 'letter', 'in-person', 'api'];
 
 const FILTERS = [
   { name: 'reference', label: 'Reference', type: 'text', placeholder: 'e.g. C-2026-000123' },
-  { name: 'name', label: 'Complainant name', type: 'text' },
+  { name: 'name', label: 'Complainant name', type: 'text', placeholder: 'supervisors and admins only' },
   { name: 'status', label: 'Status', options: STATUSES },
   { name: 'stage', label: 'Stage', options: STAGES },
   { name: 'channel', label: 'Channel', options: CHANNELS },
