@@ -158,5 +158,11 @@ export function value(data) {
         h('dt', { title: name }, name),
         h('dd', { 'data-name': name }, value(item))]));
   }
+  if (typeof data === 'string' && /^\s*\{[\s\S]*\}\s*$/.test(data)) {
+    const structured = parsed(data); // e.g. a letter recorded as JSON
+    if (structured !== data) {
+      return value(structured);
+    }
+  }
   return h('span', {}, String(data));
 }
