@@ -54,9 +54,10 @@ public class ComplaintHistory {
 
   public enum Kind { ACTIVITY, TASK, FORM_SUBMITTED, VARIABLE, DECISION, TIMER, ESCALATION, INCIDENT, OPERATION, MESSAGE }
 
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  /** One thing that happened; {@code link} (a Cockpit route) only where Cockpit has a page for it. */
   public record Entry(Date time, Date endTime, Kind kind, String activityId, String activityName, String actor,
-      Long durationMillis, String summary, Map<String, Object> details, String link) {}
+      Long durationMillis, String summary, Map<String, Object> details,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String link) {}
 
   public record DomainEvent(long id, Integer sequence, java.time.OffsetDateTime occurredAt, String actor, String type,
       String summary, String details, String previousHash, String hash) {}

@@ -157,6 +157,8 @@ abstract class AuditApiContract {
     assertThat(http.get("auditor", history).status()).isEqualTo(200);
     assertThat(http.get("admin", history).status()).isEqualTo(200);
     assertThat(http.get("auditor", API + "/C-1999-999999/history").status()).isEqualTo(404);
+    assertThat(http.get("auditor", API + "/C-1999-999999/case-file").status()).isEqualTo(404);
+    assertThat(http.get("auditor", API + "/C-1999-999999/verification").status()).isEqualTo(404);
   }
 
   @Test

@@ -24,6 +24,8 @@ import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.RefusedAction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * ISO 10002 4.7 objectivity and 4.12 accountability, enforced by the engine: staff named in a
@@ -37,6 +39,7 @@ class ObjectivityTest {
   @Autowired ComplaintRepository complaints;
   @Autowired Timeline timeline;
   @Autowired NamedStaff namedStaff;
+  @Autowired PlatformTransactionManager transactions;
   ComplaintDriver driver;
   StaffHttp http;
 
@@ -155,6 +158,36 @@ class ObjectivityTest {
     assertThat(driver.timeline(reference)).allSatisfy(e -> assertThat(e.actor()).isIn("handler", Actors.SYSTEM));
     assertThat(driver.timeline(reference)).filteredOn(e -> e.type() == EventType.ASSESSMENT_CONFIRMED)
         .extracting(TimelineEvent::actor).containsExactly("handler");
+  }
+
+  /**
+   * A refused step whose transaction already wrote to the complaint's timeline holds the lock on
+   * its hash chain: the attempt is recorded once that transaction has rolled back, instead of a
+   * separate transaction waiting for the lock for ever.
+   */
+  @Test
+  void refusalInAStepThatAlreadyWroteToTheTimeline_isRecordedAfterTheRollback_withoutWaiting() {
+    ProcessInstance complaint = driver.registerAndAssess("handler", with(phoneComplaint(), "namedStaff", "handler2"));
+    String reference = driver.reference(complaint);
+    Task review = driver.task(complaint, "Task_ReviewAssessment");
+    int before = driver.timeline(reference).size();
+    long started = System.nanoTime();
+
+    assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      timeline.record(reference, EventType.REMINDER_SENT, Actors.SYSTEM, "written first, rolled back with the step",
+          Map.of(), null, null);
+      driver.as("handler2", () -> {
+        engine.getTaskService().claim(review.getId(), "handler2");
+        return null;
+      });
+    })).isInstanceOf(RefusedAction.class);
+
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+    List<TimelineEvent> events = driver.timeline(reference);
+    assertThat(events).hasSize(before + 1);
+    assertThat(last(reference).type()).isEqualTo(EventType.OBJECTIVITY_REFUSAL);
+    assertThat(events).extracting(TimelineEvent::summary).doesNotContain("written first, rolled back with the step");
+    assertThat(org.redress.complaint.TimelineChain.verify(events)).isEmpty();
   }
 
   private TimelineEvent last(String reference) {
