@@ -8,11 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's chromium, driven through Debian's chromedriver, for the browser tests — never a browser
@@ -47,6 +50,10 @@ public final class HeadlessChromium implements AutoCloseable {
       options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
           "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
           "--disable-sync", "--window-size=" + windowSize, "--user-data-dir=" + profile);
+      // the page's console, so a test can tell that a page ran without script errors
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
       return new HeadlessChromium(new ChromeDriver(service, options), profile);
