@@ -109,7 +109,7 @@
     Promise.all([
       get('/api/staff/kpis/trend?interval=' + interval + '&' + query).then(trend),
       breakdown('category'), breakdown('channel'), breakdown('team'), breakdown('severity'),
-      get('/api/staff/kpis?' + query).then(snapshot)
+      Promise.resolve(JSON.parse(body.getAttribute('data-snapshot') || '{}')).then(snapshot)
     ]).then(function () {
       body.setAttribute('data-charts', 'ready');
     }).catch(function (e) {

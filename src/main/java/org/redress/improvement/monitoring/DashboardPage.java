@@ -1,5 +1,7 @@
 package org.redress.improvement.monitoring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +27,19 @@ public class DashboardPage {
   private final KpiComplaints complaints;
   private final MonitoringAccess access;
   private final JdbcClient jdbc;
+  private final ObjectMapper json;
 
-  public DashboardPage(Kpis kpis, KpiComplaints complaints, MonitoringAccess access, JdbcClient jdbc) {
+  public DashboardPage(Kpis kpis, KpiComplaints complaints, MonitoringAccess access, JdbcClient jdbc,
+      ObjectMapper json) {
     this.kpis = kpis;
     this.complaints = complaints;
     this.access = access;
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   @GetMapping("/staff/dashboard")
-  public String dashboard(@RequestParam Map<String, String> params, Model model) {
+  public String dashboard(@RequestParam Map<String, String> params, Model model) throws JsonProcessingException {
     String user = access.require();
     KpiQuery query = KpiParameters.query(params, Set.of("interval"), kpis.objectives());
     Kpis.Interval interval = KpiParameters.interval(params);
@@ -44,6 +49,9 @@ public class DashboardPage {
     model.addAttribute("interval", interval.name().toLowerCase());
     model.addAttribute("queryString", queryString(query));
     model.addAttribute("report", report);
+    // the snapshot charts' data travels with the page, so the report is computed once per page view
+    model.addAttribute("snapshot", json.writeValueAsString(Map.of("openByStage", report.openByStage(),
+        "openByAge", report.openByAge(), "satisfactionDistribution", report.satisfactionDistribution())));
     model.addAttribute("cards", report.kpis().stream().map(k -> new Card(k,
         KpiDefinition.byId(k.id()).orElseThrow(), queryString(query))).toList());
     model.addAttribute("categories", codes("category"));
