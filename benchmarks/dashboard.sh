@@ -32,12 +32,16 @@ start_app() {
     --spring.datasource.username="$PGUSER" --spring.datasource.password= \
     --camunda.bpm.job-execution.enabled=false --management.health.mail.enabled=false >"$LOG" 2>&1 &
   APP=$!
-  for _ in $(seq 1 180); do
-    if curl -fs "$BASE/actuator/health" >/dev/null 2>&1; then return 0; fi
+  for _ in $(seq 1 300); do
+    # ready = the demo manager gets an answer (the port opens, and "Started" is logged, before the
+    # start-up runners have created the demo accounts)
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' -u manager:manager "$BASE/api/staff/kpis?from=2000-01-01&to=2000-01-01") == 200 ]]; then
+      return 0
+    fi
     if ! kill -0 "$APP" 2>/dev/null; then echo "the application did not start:"; tail -50 "$LOG"; exit 1; fi
     sleep 1
   done
-  echo "the application did not answer in 3 minutes"; tail -50 "$LOG"; exit 1
+  echo "the application did not answer in 5 minutes"; tail -50 "$LOG"; exit 1
 }
 stop_app() { kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; }
 trap stop_app EXIT
