@@ -62,4 +62,14 @@ public final class ComplaintVariables {
   public static final String CASE_HISTORY = "caseHistory";
 
   private ComplaintVariables() {}
+
+  // audit sampling (8.5, processes/audit-sampling.bpmn)
+  public static final String AUDIT_SAMPLE = "auditSample";
+  public static final String AUDIT_SAMPLE_SIZE = "auditSampleSize";
+  public static final String AUDIT_PERIOD_START = "auditPeriodStart";
+  public static final String AUDIT_PERIOD_END = "auditPeriodEnd";
+  /** The multi-instance element variable: the complaint one auditor reviews (not complaintReference, so
+   * the complaint handlers' task context and its personal data stay out of the audit task). */
+  public static final String AUDITED_COMPLAINT = "auditedComplaint";
+  public static final String AUDIT_CONTEXT = "auditContext";
 }

@@ -2,7 +2,11 @@ package org.redress.complaint;
 
 import java.time.OffsetDateTime;
 
-/** One row of a complaint's append-only timeline. */
+/**
+ * One row of a complaint's append-only timeline, with its place in the complaint's hash chain
+ * ({@link TimelineChain}): {@code sequence} counts from 1, {@code previousHash} is the hash of the
+ * event before it (null for the first), {@code hash} seals this event.
+ */
 public record TimelineEvent(
     long id,
     String reference,
@@ -11,4 +15,9 @@ public record TimelineEvent(
     EventType type,
     String summary,
     String details,
-    boolean visibleToComplainant) {}
+    boolean visibleToComplainant,
+    String processInstanceId,
+    String activityId,
+    Integer sequence,
+    String previousHash,
+    String hash) {}

@@ -22,6 +22,7 @@ import org.redress.complaint.ComplaintVariables;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.complaint.Timeline;
+import org.redress.complaint.TimelineChain;
 import org.redress.complaint.TimelineEvent;
 import org.redress.intake.ComplaintSubmission;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,14 +59,16 @@ public class PersonalData {
   private final Timeline timeline;
   private final HistoryService history;
   private final TaskService tasks;
+  private final TimelineChain chain;
 
   public PersonalData(JdbcClient jdbc, ComplaintRepository complaints, Timeline timeline, HistoryService history,
-      TaskService tasks) {
+      TaskService tasks, TimelineChain chain) {
     this.jdbc = jdbc;
     this.complaints = complaints;
     this.timeline = timeline;
     this.history = history;
     this.tasks = tasks;
+    this.chain = chain;
   }
 
   /** Closed complaints whose retention period has passed and that still hold personal data. */
@@ -115,6 +118,12 @@ public class PersonalData {
     }
     identifiers.sort(Comparator.comparingInt(String::length).reversed());
 
+    // The redaction below rewrites timeline rows, which breaks their hashes: the chain is checked
+    // now, re-sealed afterwards, and the event recorded last names the head it had before, so the
+    // anonymised case still verifies and an auditor can match it against an earlier case file.
+    TimelineChain.Head headBefore = chain.lockHead(reference, () -> timeline.of(reference));
+    List<TimelineChain.Finding> findingsBefore = TimelineChain.verify(timeline.of(reference));
+
     jdbc.sql("""
         UPDATE complaint SET complainant_name = :anonymised, complainant_organisation = NULL,
           complainant_email = NULL, complainant_phone = NULL, complainant_address = NULL, on_behalf_of = NULL,
@@ -142,7 +151,18 @@ public class PersonalData {
       }
     }
     anonymiseProcessHistory(reference, identifiers);
-    timeline.record(reference, why, actor, summary, Map.of("fields", ComplaintSubmission.PERSONAL_FIELDS), null, null);
+    chain.seal(timeline.of(reference));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("fields", ComplaintSubmission.PERSONAL_FIELDS);
+    details.put("chainResealed", true);
+    details.put("previousHeadSequence", headBefore.sequence());
+    details.put("previousHeadHash", headBefore.hash());
+    details.put("chainIntactBeforeResealing", findingsBefore.isEmpty());
+    if (!findingsBefore.isEmpty()) {
+      details.put("problemsBeforeResealing", findingsBefore.stream()
+          .map(f -> f.problem() + " at " + f.sequence()).toList());
+    }
+    timeline.record(reference, why, actor, summary, details, null, null);
     return true;
   }
 

@@ -15,6 +15,8 @@ import org.redress.engine.EveryUserTaskListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -86,7 +88,21 @@ public class ObjectivityRule implements EveryUserTaskListener {
     details.put("namedStaff", named);
     String processInstanceId = task.getProcessInstanceId();
     String activityId = task.getTaskDefinitionKey();
-    separateTransaction.executeWithoutResult(status -> timeline.record(reference, EventType.OBJECTIVITY_REFUSAL, actor,
-        "Refused: " + attempt + " on \"" + task.getName() + "\" — " + reason, details, processInstanceId, activityId));
+    String summary = "Refused: " + attempt + " on \"" + task.getName() + "\" — " + reason;
+    Runnable record = () -> separateTransaction.executeWithoutResult(status -> timeline.record(reference,
+        EventType.OBJECTIVITY_REFUSAL, actor, summary, details, processInstanceId, activityId));
+    // The refused step's transaction may already hold the lock on this complaint's timeline (an
+    // event it recorded before the refusal); a separate transaction waiting for it now would wait
+    // for ever. It is rolled back anyway: record the attempt once it has.
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          record.run();
+        }
+      });
+    } else {
+      record.run();
+    }
   }
 }

@@ -40,7 +40,8 @@ import org.springframework.stereotype.Component;
  *   <li>supervisors — all of that on every complaint task, plus assign/reassign, read the running
  *       complaints and their history.
  *   <li>process-owners — Cockpit; deploy (processes, decisions, forms), read definitions; start nothing.
- *   <li>auditors — Cockpit; read everything, current and historic, including the operation log; change nothing.
+ *   <li>auditors — Cockpit; read everything, current and historic, including the operation log; change
+ *       nothing in complaints. Tasklist, for the reviews of audit sampling (8.5) offered to their group.
  *   <li>management — nothing in Camunda beyond logging in (the dashboard comes later).
  *   <li>camunda-admin — everything.
  * </ul>
@@ -130,6 +131,8 @@ public class RoleAuthorizations implements ApplicationRunner {
 
     // auditors: read everything, current and historic; change nothing
     grants.add(Grant.of(Roles.AUDITORS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
+    // the audit-sampling reviews are their tasks (Camunda grants the candidate group TASK_WORK on each)
+    grants.add(Grant.of(Roles.AUDITORS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
     grants.add(Grant.of(Roles.AUDITORS, Resources.PROCESS_DEFINITION, ANY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY));

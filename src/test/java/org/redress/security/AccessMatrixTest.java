@@ -132,6 +132,9 @@ class AccessMatrixTest {
     SoftAssertions soft = new SoftAssertions();
     row(soft, "export a complainant's data (GET personal-data)", user -> http.get(user, path).status(),
         401, 403, 200, 403, 403, 403, 200);
+    row(soft, "the audit trail (GET /api/staff/audit/complaints/{ref}/history)", user -> http.get(user,
+            "/api/staff/audit/complaints/" + driver.reference(complaint) + "/history").status(),
+        401, 403, 403, 403, 200, 403, 200);
     row(soft, "a public complainant path needs no staff login", user -> http.get(user, "/api/complaints/none").status(),
         404, 404, 404, 404, 404, 404, 404);
     soft.assertAll();
@@ -140,8 +143,8 @@ class AccessMatrixTest {
   @Test
   void webappLogins() {
     SoftAssertions soft = new SoftAssertions();
-    row(soft, "log in to Tasklist", user -> http.webappLogin(user, user, "tasklist"),
-        401, 200, 200, 403, 403, 403, 200);
+    row(soft, "log in to Tasklist (auditors: their audit-sampling reviews)", user -> http.webappLogin(user, user, "tasklist"),
+        401, 200, 200, 403, 200, 403, 200);
     row(soft, "log in to Cockpit", user -> http.webappLogin(user, user, "cockpit"),
         401, 403, 403, 200, 200, 403, 200);
     row(soft, "log in to Admin", user -> http.webappLogin(user, user, "admin"),

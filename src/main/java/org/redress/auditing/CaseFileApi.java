@@ -1,0 +1,56 @@
+package org.redress.auditing;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case file of a complaint as JSON, printable HTML and PDF; auditors and administrators only. */
+@RestController
+@RequestMapping("/api/staff/audit/complaints/{reference}")
+public class CaseFileApi {
+
+  private final AuditorAccess access;
+  private final CaseFile caseFile;
+  private final CaseFileDocuments documents;
+
+  public CaseFileApi(AuditorAccess access, CaseFile caseFile, CaseFileDocuments documents) {
+    this.access = access;
+    this.caseFile = caseFile;
+    this.documents = documents;
+  }
+
+  @GetMapping(value = "/case-file", produces = MediaType.APPLICATION_JSON_VALUE)
+  public CaseFile.Document json(@PathVariable String reference) {
+    return caseFile.of(reference, access.require());
+  }
+
+  @GetMapping(value = "/case-file.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<CaseFile.Document> jsonDownload(@PathVariable String reference) {
+    CaseFile.Document file = caseFile.of(reference, access.require());
+    return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment(reference, "json")).body(file);
+  }
+
+  @GetMapping(value = "/case-file.html", produces = MediaType.TEXT_HTML_VALUE)
+  public ResponseEntity<String> html(@PathVariable String reference) {
+    CaseFile.Document file = caseFile.of(reference, access.require());
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .body(documents.html(file));
+  }
+
+  @GetMapping(value = "/case-file.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  public ResponseEntity<byte[]> pdf(@PathVariable String reference) {
+    CaseFile.Document file = caseFile.of(reference, access.require());
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(reference, "pdf")).body(documents.pdf(file));
+  }
+
+  private static String attachment(String reference, String extension) {
+    return ContentDisposition.attachment().filename("case-file-" + reference + "." + extension).build().toString();
+  }
+}
