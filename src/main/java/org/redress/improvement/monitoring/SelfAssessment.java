@@ -232,9 +232,6 @@ public class SelfAssessment {
   }
 
   private Finding audits(Period p) {
-    if (!p.tableExists("audit_review")) {
-      return new Finding("8.5", "Auditing", "Audit sampling is not installed: no audit reviews recorded.", Status.NO_DATA);
-    }
     long reviews = p.scalar("SELECT COUNT(*) FROM audit_review WHERE reviewed_at >= :start AND reviewed_at < :end");
     long conforming = p.scalar("""
         SELECT COUNT(*) FROM audit_review WHERE reviewed_at >= :start AND reviewed_at < :end AND conforming""");
@@ -349,11 +346,6 @@ public class SelfAssessment {
           .query((rs, n) -> counts.put(rs.getString(1) == null ? "(not assigned)" : rs.getString(1), rs.getLong(2)))
           .list();
       return counts;
-    }
-
-    boolean tableExists(String table) {
-      return jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = :table")
-          .param("table", table).query(Long.class).single() > 0;
     }
   }
 

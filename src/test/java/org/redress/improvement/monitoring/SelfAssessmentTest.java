@@ -43,6 +43,7 @@ class SelfAssessmentTest {
   void cleanUp() {
     ClockUtil.reset();
     jdbc.sql("DELETE FROM management_review WHERE started_by = 'kpi-fixture'").update();
+    jdbc.sql("DELETE FROM audit_review WHERE reference LIKE 'KPI-%'").update();
     KpiFixture.delete(jdbc);
   }
 
@@ -61,6 +62,7 @@ class SelfAssessmentTest {
     assertThat(finding(report, "7.9", "Closing: recourse").evidence())
         .isEqualTo("Recourse offered on every rejected decision: yes (1/1).");
     assertThat(finding(report, "7.9", "Closing: recourse").status()).isEqualTo(SelfAssessment.Status.OK);
+    assertThat(finding(report, "8.5", "Auditing").evidence()).isEqualTo("No audit reviews in the period.");
     assertThat(finding(report, "8.5", "Auditing").status()).isEqualTo(SelfAssessment.Status.NO_DATA);
     assertThat(finding(report, "8.6", "Management review").status()).isEqualTo(SelfAssessment.Status.NO_DATA);
     assertThat(finding(report, "8.4", "Monitoring").status()).isEqualTo(SelfAssessment.Status.SHORTFALL);
@@ -78,6 +80,18 @@ class SelfAssessmentTest {
     assertThat(finding(report, "8.6", "Management review").evidence())
         .isEqualTo("Last management review: 2025-03-31; 1 completed in the period.");
     assertThat(finding(report, "8.6", "Management review").status()).isEqualTo(SelfAssessment.Status.OK);
+    for (String reference : new String[] {"KPI-A", "KPI-B"}) {
+      String answer = reference.equals("KPI-A") ? "yes" : "no";
+      jdbc.sql("""
+          INSERT INTO audit_review (reference, reviewed_at, reviewed_by, conforming, acknowledged_in_time,
+            assessment_reasonable, investigation_proportionate, decision_communicated, recourse_offered, timeline_complete)
+          VALUES (:r, :at, 'auditor', :conforming, 'yes', 'yes', 'yes', 'yes', :answer, 'yes')""")
+          .param("r", reference).param("at", KpiFixture.at("2025-03-15")).param("conforming", answer.equals("yes"))
+          .param("answer", answer).update();
+    }
+    report = assessment.report(KpiQuery.period(KpisContract.Q1_START, KpisContract.Q1_END));
+    assertThat(finding(report, "8.5", "Auditing").evidence()).isEqualTo("Audit reviews in the period: 2, 1 conforming.");
+    assertThat(finding(report, "8.5", "Auditing").status()).isEqualTo(SelfAssessment.Status.SHORTFALL);
     SelfAssessment.Finding timeliness = finding(report, "4.6", "Responsiveness");
     assertThat(timeliness.evidence()).startsWith("Decided within the response target: 60 % of 5");
     assertThat(finding(report, "7.8", "Communicating").status()).isEqualTo(SelfAssessment.Status.OK); // 11.6 <= 15 days
