@@ -4,7 +4,8 @@
 -- The product a handler files a complaint under (code list "product"). The complainant's own
 -- words stay in complaint.product_or_service, which is never changed.
 ALTER TABLE complaint_status ADD COLUMN product VARCHAR(40);
-CREATE INDEX ix_complaint_status_category ON complaint_status (category);
+-- IF NOT EXISTS: issue-5-audit-api's V6 creates the same index (found when both were merged).
+CREATE INDEX IF NOT EXISTS ix_complaint_status_category ON complaint_status (category);
 CREATE INDEX ix_complaint_status_product ON complaint_status (product);
 CREATE INDEX ix_complaint_status_root_cause ON complaint_status (root_cause);
 CREATE INDEX ix_complaint_received_at ON complaint (received_at);
