@@ -6,6 +6,7 @@
 #
 #   benchmarks/dashboard.sh            # build the jar, (re)load the data, measure
 #   SKIP_LOAD=1 benchmarks/dashboard.sh  # measure against the data already loaded
+#   FULL=1 ...                         # also the CSV, weekly trend and drill-down endpoints
 #
 # Needs: PostgreSQL on 127.0.0.1:5432 with trust auth for user postgres (PGHOST/PGUSER to change),
 # psql, curl, python3, a JDK 17. Uses (drops and re-creates) the database $BENCH_DB (redress_bench).
@@ -14,8 +15,8 @@ cd "$(dirname "$0")/.."
 
 BENCH_DB=${BENCH_DB:-redress_bench}
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
-REQUESTS=${REQUESTS:-25}
-WARMUP=${WARMUP:-5}
+REQUESTS=${REQUESTS:-20}
+WARMUP=${WARMUP:-3}
 JAR=$(mktemp -d)/redress.jar
 LOG=$(mktemp)
 
@@ -45,6 +46,7 @@ start_app() {
 }
 stop_app() { kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; }
 trap stop_app EXIT
+trap 'exit 130' INT TERM
 
 if [[ -z "${SKIP_LOAD:-}" ]]; then
   echo "== fresh database $BENCH_DB"
@@ -66,27 +68,27 @@ FROM=$(date -u -d "$TO -1 year +1 day" +%F)
 declare -a NAMES=(
   "API /api/staff/kpis, 12 months, unfiltered"
   "API /api/staff/kpis, 12 months, category+channel"
-  "API /api/staff/kpis, 12 months, severity+team"
   "API /api/staff/kpis/trend (monthly), 12 months"
-  "API /api/staff/kpis/trend (weekly), 12 months, category"
   "API /api/staff/kpis/breakdown?dimension=category"
-  "API /api/staff/kpis.csv, 12 months"
-  "API /api/staff/kpis/complaints (drill-down, 50 rows)"
   "page /staff/dashboard, 12 months, unfiltered"
   "page /staff/dashboard, 12 months, category+channel"
 )
 declare -a PATHS=(
   "/api/staff/kpis?from=$FROM&to=$TO"
   "/api/staff/kpis?from=$FROM&to=$TO&category=billing&channel=web"
-  "/api/staff/kpis?from=$FROM&to=$TO&severity=high&team=handlers"
   "/api/staff/kpis/trend?interval=month&from=$FROM&to=$TO"
-  "/api/staff/kpis/trend?interval=week&from=$FROM&to=$TO&category=delivery"
   "/api/staff/kpis/breakdown?dimension=category&from=$FROM&to=$TO"
-  "/api/staff/kpis.csv?from=$FROM&to=$TO"
-  "/api/staff/kpis/complaints?kpi=escalated&matching=true&from=$FROM&to=$TO"
   "/staff/dashboard?from=$FROM&to=$TO"
   "/staff/dashboard?from=$FROM&to=$TO&category=billing&channel=web"
 )
+if [[ -n "${FULL:-}" ]]; then # the other endpoints too
+  NAMES+=("API /api/staff/kpis, 12 months, severity+team" "API /api/staff/kpis/trend (weekly), category"
+          "API /api/staff/kpis.csv, 12 months" "API /api/staff/kpis/complaints (drill-down, 50 rows)")
+  PATHS+=("/api/staff/kpis?from=$FROM&to=$TO&severity=high&team=handlers"
+          "/api/staff/kpis/trend?interval=week&from=$FROM&to=$TO&category=delivery"
+          "/api/staff/kpis.csv?from=$FROM&to=$TO"
+          "/api/staff/kpis/complaints?kpi=escalated&matching=true&from=$FROM&to=$TO")
+fi
 
 measure() { # path -> one time in ms per line
   for _ in $(seq 1 "$2"); do
