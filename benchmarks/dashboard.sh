@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Dashboard benchmark (issue 6): loads 1,000,000 synthetic closed complaints into PostgreSQL, starts
+# Redress on the postgres profile against them on a free port, warms up, and reports the response
+# times (median and p95) of the dashboard page and its API, for the last 12 months unfiltered and
+# filtered. Not part of ./mvnw verify.
+#
+#   benchmarks/dashboard.sh            # build the jar, (re)load the data, measure
+#   SKIP_LOAD=1 benchmarks/dashboard.sh  # measure against the data already loaded
+#   FULL=1 ...                         # also the CSV, weekly trend and drill-down endpoints
+#
+# Needs: PostgreSQL on 127.0.0.1:5432 with trust auth for user postgres (PGHOST/PGUSER to change),
+# psql, curl, python3, a JDK 17. Uses (drops and re-creates) the database $BENCH_DB (redress_bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BENCH_DB=${BENCH_DB:-redress_bench}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+REQUESTS=${REQUESTS:-20}
+WARMUP=${WARMUP:-3}
+JAR=$(mktemp -d)/redress.jar
+LOG=$(mktemp)
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  ./mvnw -B -ntp -q -o package -DskipTests -Dredress.modelcheck.skip=true
+fi
+cp target/redress-*.jar "$JAR"
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+
+start_app() {
+  REDRESS_ADMIN_PASSWORD=benchmark-admin java -Xmx1g -jar "$JAR" --spring.profiles.active=postgres,demo \
+    --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" \
+    --spring.datasource.username="$PGUSER" --spring.datasource.password= \
+    --camunda.bpm.job-execution.enabled=false --management.health.mail.enabled=false >"$LOG" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 300); do
+    # ready = the demo manager gets an answer (the port opens, and "Started" is logged, before the
+    # start-up runners have created the demo accounts)
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' -u manager:manager "$BASE/api/staff/kpis?from=2000-01-01&to=2000-01-01") == 200 ]]; then
+      return 0
+    fi
+    if ! kill -0 "$APP" 2>/dev/null; then echo "the application did not start:"; tail -50 "$LOG"; exit 1; fi
+    sleep 1
+  done
+  echo "the application did not answer in 5 minutes"; tail -50 "$LOG"; exit 1
+}
+stop_app() { kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; }
+trap stop_app EXIT
+trap 'exit 130' INT TERM
+
+if [[ -z "${SKIP_LOAD:-}" ]]; then
+  echo "== fresh database $BENCH_DB"
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB"
+  echo "== schema (the application creates it at start)"
+  start_app
+  stop_app
+  echo "== loading 1,000,000 complaints"
+  load_start=$(date +%s)
+  psql -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" -f benchmarks/load-complaints.sql
+  echo "loaded in $(( $(date +%s) - load_start )) s"
+fi
+
+echo "== starting Redress on port $PORT"
+start_app
+
+TO=$(date -u +%F)
+FROM=$(date -u -d "$TO -1 year +1 day" +%F)
+declare -a NAMES=(
+  "API /api/staff/kpis, 12 months, unfiltered"
+  "API /api/staff/kpis, 12 months, category+channel"
+  "API /api/staff/kpis/trend (monthly), 12 months"
+  "API /api/staff/kpis/breakdown?dimension=category"
+  "page /staff/dashboard, 12 months, unfiltered"
+  "page /staff/dashboard, 12 months, category+channel"
+)
+declare -a PATHS=(
+  "/api/staff/kpis?from=$FROM&to=$TO"
+  "/api/staff/kpis?from=$FROM&to=$TO&category=billing&channel=web"
+  "/api/staff/kpis/trend?interval=month&from=$FROM&to=$TO"
+  "/api/staff/kpis/breakdown?dimension=category&from=$FROM&to=$TO"
+  "/staff/dashboard?from=$FROM&to=$TO"
+  "/staff/dashboard?from=$FROM&to=$TO&category=billing&channel=web"
+)
+if [[ -n "${FULL:-}" ]]; then # the other endpoints too
+  NAMES+=("API /api/staff/kpis, 12 months, severity+team" "API /api/staff/kpis/trend (weekly), category"
+          "API /api/staff/kpis.csv, 12 months" "API /api/staff/kpis/complaints (drill-down, 50 rows)")
+  PATHS+=("/api/staff/kpis?from=$FROM&to=$TO&severity=high&team=handlers"
+          "/api/staff/kpis/trend?interval=week&from=$FROM&to=$TO&category=delivery"
+          "/api/staff/kpis.csv?from=$FROM&to=$TO"
+          "/api/staff/kpis/complaints?kpi=escalated&matching=true&from=$FROM&to=$TO")
+fi
+
+measure() { # path -> one time in ms per line
+  for _ in $(seq 1 "$2"); do
+    curl -fsS -o /dev/null -u manager:manager -w '%{time_total}\n' "$BASE$1"
+  done
+}
+
+echo "== warm-up ($WARMUP requests each)"
+for p in "${PATHS[@]}"; do measure "$p" "$WARMUP" >/dev/null; done
+
+echo "== $REQUESTS requests each, one at a time; times in ms"
+printf '%-58s %8s %8s %8s\n' "request" "median" "p95" "max"
+for i in "${!PATHS[@]}"; do
+  measure "${PATHS[$i]}" "$REQUESTS" | python3 -c '
+import sys, statistics
+t = sorted(float(x) * 1000 for x in sys.stdin)
+p95 = t[max(0, int(round(0.95 * len(t))) - 1)]
+print("%-58s %8.0f %8.0f %8.0f" % (sys.argv[1], statistics.median(t), p95, t[-1]))' "${NAMES[$i]}"
+done
+
+# A full dashboard as a browser loads it: the page, then its chart data (trend, 4 breakdowns, KPIs) in parallel.
+full() {
+  local start end
+  start=$(date +%s%N)
+  curl -fsS -o /dev/null -u manager:manager "$BASE/staff/dashboard?from=$FROM&to=$TO"
+  for q in "kpis/trend?interval=month&" "kpis/breakdown?dimension=category&" "kpis/breakdown?dimension=channel&" \
+           "kpis/breakdown?dimension=team&" "kpis/breakdown?dimension=severity&"; do
+    curl -fsS -o /dev/null -u manager:manager "$BASE/api/staff/${q}from=$FROM&to=$TO" &
+  done
+  wait
+  end=$(date +%s%N)
+  echo "scale=3; ($end - $start) / 1000000000" | bc
+}
+for _ in $(seq 1 "$REQUESTS"); do full; done | python3 -c '
+import sys, statistics
+t = sorted(float(x) * 1000 for x in sys.stdin)
+p95 = t[max(0, int(round(0.95 * len(t))) - 1)]
+print("%-58s %8.0f %8.0f %8.0f" % ("full dashboard (page + chart data in parallel)", statistics.median(t), p95, t[-1]))'
+
+psql -qAt -d "$BENCH_DB" -c "SELECT 'complaints in the database: ' || COUNT(*) FROM complaint_status"

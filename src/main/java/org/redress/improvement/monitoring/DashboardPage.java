@@ -1,0 +1,159 @@
+package org.redress.improvement.monitoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.redress.assessment.Severity;
+import org.redress.complaint.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The monitoring dashboard for management and process owners (ISO 10002 8.4): KPI cards against
+ * objectives, trend and breakdown charts (drawn by /js/dashboard.js from the JSON API), filters, and
+ * the list of complaints behind each figure, each linked to its history in Cockpit.
+ */
+@Controller
+public class DashboardPage {
+
+  private final Kpis kpis;
+  private final KpiComplaints complaints;
+  private final MonitoringAccess access;
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public DashboardPage(Kpis kpis, KpiComplaints complaints, MonitoringAccess access, JdbcClient jdbc,
+      ObjectMapper json) {
+    this.kpis = kpis;
+    this.complaints = complaints;
+    this.access = access;
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @GetMapping("/staff/dashboard")
+  public String dashboard(@RequestParam Map<String, String> params, Model model) throws JsonProcessingException {
+    String user = access.require();
+    KpiQuery query = KpiParameters.query(params, Set.of("interval"), kpis.objectives());
+    Kpis.Interval interval = KpiParameters.interval(params);
+    KpiReport report = kpis.report(query);
+    model.addAttribute("user", user);
+    model.addAttribute("query", query);
+    model.addAttribute("interval", interval.name().toLowerCase());
+    model.addAttribute("queryString", queryString(query));
+    model.addAttribute("report", report);
+    // the snapshot charts' data travels with the page, so the report is computed once per page view
+    model.addAttribute("snapshot", json.writeValueAsString(Map.of("openByStage", report.openByStage(),
+        "openByAge", report.openByAge(), "satisfactionDistribution", report.satisfactionDistribution())));
+    model.addAttribute("cards", report.kpis().stream().map(k -> new Card(k,
+        KpiDefinition.byId(k.id()).orElseThrow(), queryString(query))).toList());
+    model.addAttribute("categories", codes("category"));
+    model.addAttribute("products", codes("product"));
+    model.addAttribute("channels", List.of(Channel.values()).stream().map(Channel::code).toList());
+    model.addAttribute("severities", Severity.ALL);
+    model.addAttribute("teams", jdbc.sql("SELECT DISTINCT team FROM complaint_status WHERE team IS NOT NULL ORDER BY team")
+        .query(String.class).list());
+    return "staff/dashboard";
+  }
+
+  @GetMapping("/staff/complaints")
+  public String complaints(@RequestParam Map<String, String> params, Model model) {
+    access.require();
+    KpiQuery query = KpiParameters.query(params, Set.of("kpi", "matching", "page", "size"), kpis.objectives());
+    KpiComplaints.Page page = KpiApi.drillDown(complaints, query, params);
+    model.addAttribute("query", query);
+    model.addAttribute("queryString", queryString(query));
+    model.addAttribute("definition", KpiDefinition.byId(page.kpi()).orElseThrow());
+    model.addAttribute("page", page);
+    model.addAttribute("matching", params.get("matching"));
+    return "staff/complaints";
+  }
+
+  private Map<String, String> codes(String list) {
+    Map<String, String> codes = new LinkedHashMap<>();
+    jdbc.sql("SELECT code, label FROM code_list_entry WHERE list_name = :list ORDER BY sort_order, code")
+        .param("list", list)
+        .query((rs, n) -> codes.put(rs.getString("code"), rs.getString("label"))).list();
+    return codes;
+  }
+
+  /** The query as URL parameters, for links to the API, the CSV and the drill-down. */
+  static String queryString(KpiQuery q) {
+    UriComponentsBuilder b = UriComponentsBuilder.newInstance()
+        .queryParam("from", q.from()).queryParam("to", q.to());
+    if (q.category() != null) {
+      b.queryParam("category", q.category());
+    }
+    if (q.product() != null) {
+      b.queryParam("product", q.product());
+    }
+    if (q.channel() != null) {
+      b.queryParam("channel", q.channel());
+    }
+    if (q.team() != null) {
+      b.queryParam("team", q.team());
+    }
+    if (q.severity() != null) {
+      b.queryParam("severity", q.severity());
+    }
+    return b.encode().build().getQuery();
+  }
+
+  /** One KPI card: figure, target and state in words, and the link to its complaints. */
+  public record Card(Kpi kpi, KpiDefinition definition, String queryString) {
+
+    public String value() {
+      return format(kpi.value(), kpi.unit());
+    }
+
+    public String target() {
+      if (kpi.target() == null) {
+        return "no target";
+      }
+      return (definition.direction() == KpiDefinition.Direction.AT_MOST ? "target ≤ " : "target ≥ ")
+          + format(kpi.target(), kpi.unit());
+    }
+
+    public String state() {
+      if (kpi.value() == null) {
+        return "no-data";
+      }
+      return kpi.met() == null ? "monitored" : kpi.met() ? "met" : "not-met";
+    }
+
+    public String stateText() {
+      return switch (state()) {
+        case "no-data" -> "No data";
+        case "monitored" -> "Monitored";
+        case "met" -> "Met";
+        default -> "Not met";
+      };
+    }
+
+    public String drillDown() {
+      return KpiComplaints.listable(definition) ? "/staff/complaints?kpi=" + kpi.id() + "&" + queryString : null;
+    }
+
+    static String format(Double value, String unit) {
+      if (value == null) {
+        return "–";
+      }
+      String number = value == Math.rint(value) && !"rating".equals(unit)
+          ? String.valueOf(value.longValue()) : String.format(java.util.Locale.ROOT, "%.1f", value);
+      return switch (unit) {
+        case "%" -> number + " %";
+        case "hours" -> number + " h";
+        case "days" -> number + " days";
+        case "rating" -> number + " / 5";
+        default -> number;
+      };
+    }
+  }
+}

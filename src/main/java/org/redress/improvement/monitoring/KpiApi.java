@@ -1,0 +1,158 @@
+package org.redress.improvement.monitoring;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.redress.intake.SubmissionRefused;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The monitoring figures as JSON and CSV (ISO 10002 8.1, 8.4) for management and process owners:
+ * KPIs with targets, trend series, breakdowns and the complaints behind a figure. Parameters:
+ * {@code from}, {@code to} (YYYY-MM-DD, inclusive; default the last 12 months), {@code category},
+ * {@code product}, {@code channel}, {@code team}, {@code severity}.
+ */
+@Hidden // staff API: not part of the complainants' OpenAPI description
+@RestController
+@RequestMapping("/api/staff")
+public class KpiApi {
+
+  private final Kpis kpis;
+  private final KpiComplaints complaints;
+  private final MonitoringAccess access;
+
+  public KpiApi(Kpis kpis, KpiComplaints complaints, MonitoringAccess access) {
+    this.kpis = kpis;
+    this.complaints = complaints;
+    this.access = access;
+  }
+
+  /** Every KPI with its target, whether it is met, its basis and its population. */
+  @GetMapping(path = "/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> report(@RequestParam Map<String, String> params) {
+    access.require();
+    KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
+    return view(kpis.report(query));
+  }
+
+  /** The KPI table as CSV (one line per KPI), e.g. for a spreadsheet or the management review. */
+  @GetMapping(path = "/kpis.csv")
+  public ResponseEntity<byte[]> csv(@RequestParam Map<String, String> params) {
+    access.require();
+    KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
+    KpiReport report = kpis.report(query);
+    StringBuilder csv = new StringBuilder(
+        "kpi,label,value,unit,target,met,basis,from,to,category,product,channel,team,severity,population\r\n");
+    for (Kpi kpi : report.kpis()) {
+      csv.append(String.join(",", cell(kpi.id()), cell(kpi.label()), cell(kpi.value()), cell(kpi.unit()),
+          cell(kpi.target()), cell(kpi.met()), cell(kpi.basis()), cell(query.from()), cell(query.to()),
+          cell(query.category()), cell(query.product()), cell(query.channel()), cell(query.team()),
+          cell(query.severity()), cell(KpiDefinition.byId(kpi.id()).orElseThrow().population()))).append("\r\n");
+    }
+    String name = "kpis-" + query.from() + "-" + query.to() + ".csv";
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** KPIs per month or week ({@code interval=month|week}) with their targets: the trend charts. */
+  @GetMapping(path = "/kpis/trend", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Kpis.Trend trend(@RequestParam Map<String, String> params) {
+    access.require();
+    KpiQuery query = KpiParameters.query(params, Set.of("interval"), kpis.objectives());
+    return kpis.trend(query, KpiParameters.interval(params));
+  }
+
+  /** Figures by {@code dimension=category|channel|team|severity|product|priority}. */
+  @GetMapping(path = "/kpis/breakdown", produces = MediaType.APPLICATION_JSON_VALUE)
+  public Map<String, Object> breakdown(@RequestParam Map<String, String> params) {
+    access.require();
+    KpiQuery query = KpiParameters.query(params, Set.of("dimension"), kpis.objectives());
+    String dimension = KpiParameters.dimension(params);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("query", query);
+    answer.put("dimension", dimension);
+    answer.put("rows", kpis.breakdown(query, dimension));
+    return answer;
+  }
+
+  /**
+   * The complaints behind a KPI ({@code kpi=<id>}): its population in the period, or with
+   * {@code matching=true|false} only those counted (or not counted) in the share. Pages of {@code size}.
+   */
+  @GetMapping(path = "/kpis/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
+  public KpiComplaints.Page complaints(@RequestParam Map<String, String> params) {
+    access.require();
+    KpiQuery query = KpiParameters.query(params, Set.of("kpi", "matching", "page", "size"), kpis.objectives());
+    return drillDown(complaints, query, params);
+  }
+
+  static KpiComplaints.Page drillDown(KpiComplaints complaints, KpiQuery query, Map<String, String> params) {
+    String id = params.get("kpi");
+    KpiDefinition kpi = id == null ? null : KpiDefinition.byId(id).orElse(null);
+    if (kpi == null) {
+      throw SubmissionRefused.of("kpi", "must be the id of a KPI, e.g. time-to-close");
+    }
+    if (!KpiComplaints.listable(kpi)) {
+      throw SubmissionRefused.of("kpi", "recurrence is measured per corrective action, not per complaint");
+    }
+    String matching = params.get("matching");
+    if (matching != null && !List.of("true", "false").contains(matching)) {
+      throw SubmissionRefused.of("matching", "must be true or false");
+    }
+    int page = KpiParameters.number(params, "page", 0, 0, 100_000);
+    int size = KpiParameters.number(params, "size", 50, 1, 500);
+    return complaints.list(kpi, query, matching == null ? null : Boolean.valueOf(matching), page, size);
+  }
+
+  /** The report with each KPI's population and direction, so a reader knows what a figure counts. */
+  static Map<String, Object> view(KpiReport report) {
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("query", report.query());
+    answer.put("generatedAt", report.generatedAt());
+    answer.put("kpis", report.kpis().stream().map(kpi -> {
+      KpiDefinition definition = KpiDefinition.byId(kpi.id()).orElseThrow();
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", kpi.id());
+      row.put("label", kpi.label());
+      row.put("value", kpi.value());
+      row.put("unit", kpi.unit());
+      row.put("target", kpi.target());
+      row.put("direction", definition.direction().name());
+      row.put("met", kpi.met());
+      row.put("basis", kpi.basis());
+      row.put("population", definition.population());
+      return row;
+    }).toList());
+    answer.put("openByStage", report.openByStage());
+    answer.put("openByAge", report.openByAge());
+    answer.put("satisfactionDistribution", report.satisfactionDistribution());
+    answer.put("recurrence", report.recurrence());
+    return answer;
+  }
+
+  /** One CSV cell (RFC 4180); text that a spreadsheet would run as a formula is prefixed with '. */
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) {
+      text = "'" + text;
+    }
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      text = "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+}

@@ -1,0 +1,149 @@
+package org.redress.improvement.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.redress.HeadlessChromium;
+import org.redress.RedressTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A manager logs in through Camunda's login, follows the Welcome app's link to the dashboard and sees
+ * the charts drawn: Chart.js instances with data on the canvases. Leaves a screenshot in
+ * target/screenshots/dashboard.png (docs/images/dashboard.png is a copy).
+ */
+@RedressTest
+class DashboardBrowserTest {
+
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+  static final List<String> CHARTS = List.of("chart-volume", "chart-time-to-close", "chart-within-target",
+      "chart-satisfaction", "chart-category", "chart-channel", "chart-team", "chart-severity", "chart-open-stage",
+      "chart-open-age", "chart-satisfaction-distribution");
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  HeadlessChromium chromium;
+
+  @BeforeEach
+  void aYearOfComplaints() {
+    deleteYear();
+    Random random = new Random(10002);
+    String[] categories = {"billing", "delivery", "product-quality", "service-delivery", "communication", "staff-conduct"};
+    String[] channels = {"web", "web", "email", "email", "phone", "letter"};
+    String[] teams = {"handlers", "billing-team", "delivery-team"};
+    String[] severities = {"low", "low", "low", "medium", "medium", "high", "critical"};
+    OffsetDateTime start = OffsetDateTime.parse("2025-01-01T08:00:00Z");
+    for (int i = 0; i < 480; i++) {
+      String ref = "KPY-" + i;
+      OffsetDateTime received = start.plusHours(random.nextInt(364 * 24));
+      String severity = severities[random.nextInt(severities.length)];
+      int priority = switch (severity) { case "low" -> 25; case "medium" -> 50; case "high" -> 75; default -> 100; };
+      int targetDays = switch (severity) { case "low" -> 15; case "medium" -> 10; case "high" -> 5; default -> 2; };
+      // later in the year complaints are handled faster: the trend shows it
+      double speed = 1.3 - received.getDayOfYear() / 365.0 * 0.6;
+      OffsetDateTime decision = received.plusHours((long) (targetDays * 24 * speed * (0.3 + random.nextDouble())));
+      OffsetDateTime closed = decision.plusDays(2 + random.nextInt(12));
+      boolean open = closed.isAfter(OffsetDateTime.parse("2025-12-31T00:00:00Z"));
+      String channel = channels[random.nextInt(channels.length)];
+      jdbc.sql("""
+          INSERT INTO complaint (reference, channel, complainant_name, preferred_channel, preferred_language,
+            product_or_service, description, safety_concern, legal_or_regulatory, received_at, received_by)
+          VALUES (:ref, :channel, 'Fixture', 'email', 'en', 'Dashboard fixture', 'Dashboard fixture', FALSE, FALSE, :received, 'test')""")
+          .param("ref", ref).param("channel", channel).param("received", received).update();
+      jdbc.sql("""
+          INSERT INTO complaint_status (reference, status, severity, priority, assessed_priority, response_due_at, team,
+            category, channel, received_at, acknowledged_at, first_response_at, decision_communicated_at, closed_at,
+            escalated, escalated_at, outcome, closed_by, updated_at)
+          VALUES (:ref, :status, :severity, :priority, :priority, :due, :team, :category, :channel, :received, :ack,
+            :decision, :decision, :closed, :escalated, :escalatedAt, :outcome, :closedBy, :received)""")
+          .param("ref", ref).param("status", open ? "UNDER_INVESTIGATION" : "CLOSED").param("severity", severity)
+          .param("priority", priority).param("due", received.plusDays(targetDays))
+          .param("team", teams[random.nextInt(teams.length)])
+          .param("category", categories[random.nextInt(categories.length)]).param("channel", channel)
+          .param("received", received).param("ack", received.plusMinutes(random.nextInt(90)))
+          .param("decision", open ? null : decision).param("closed", open ? null : closed)
+          .param("escalated", decision.isAfter(received.plusDays(targetDays)))
+          .param("escalatedAt", decision.isAfter(received.plusDays(targetDays)) ? received.plusDays(targetDays) : null)
+          .param("outcome", open ? null : "accepted").param("closedBy", open ? null : "handler")
+          .update();
+      if (!open && random.nextInt(3) == 0) {
+        jdbc.sql("INSERT INTO satisfaction_survey (reference, rating, answered_at) VALUES (:ref, :rating, :at)")
+            .param("ref", ref).param("rating", Math.min(5, 2 + random.nextInt(4) + (random.nextBoolean() ? 1 : 0)))
+            .param("at", closed.plusDays(1)).update();
+      }
+    }
+    chromium = HeadlessChromium.start("1400,2300");
+  }
+
+  @AfterEach
+  void cleanUp() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    deleteYear();
+  }
+
+  void deleteYear() {
+    for (String table : List.of("satisfaction_survey", "complaint_status", "complaint")) {
+      jdbc.sql("DELETE FROM " + table + " WHERE reference LIKE 'KPY-%'").update();
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void managerLogsInThroughCamunda_opensTheDashboardFromWelcome_andSeesTheChartsDrawn() throws IOException {
+    WebDriver browser = chromium.browser();
+    WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+    browser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
+        .sendKeys("manager");
+    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("manager");
+    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+
+    // the Welcome app lists Redress's pages (our config.js)
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Complaints dashboard")));
+    assertThat(browser.findElements(By.linkText("ISO 10002 self-assessment"))).isNotEmpty();
+    browser.get("http://localhost:" + port + "/staff/dashboard?from=2025-01-01&to=2025-12-31");
+
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-charts", "ready"));
+    Map<String, Object> points = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+        const result = {};
+        for (const id of arguments[0]) {
+          const chart = Chart.getChart(document.getElementById(id));
+          result[id] = chart ? chart.data.datasets.reduce((n, d) => n + d.data.filter(v => v !== null).length, 0) : -1;
+        }
+        return result;""", CHARTS);
+    assertThat(points).hasSize(CHARTS.size());
+    points.forEach((id, n) -> assertThat(((Number) n).longValue()).as(id).isPositive());
+    // a trend chart carries its target line
+    Object labels = ((JavascriptExecutor) browser).executeScript(
+        "return Chart.getChart(document.getElementById('chart-time-to-close')).data.datasets.map(d => d.label);");
+    assertThat((List<String>) labels).contains("Target");
+    assertThat(browser.findElement(By.cssSelector("[data-kpi=received] .kpi-value")).getText()).isEqualTo("480");
+
+    Path shot = Path.of("target/screenshots/dashboard.png");
+    Files.createDirectories(shot.getParent());
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+}
