@@ -2,9 +2,8 @@ package org.redress.auditing;
 
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.redress.security.Roles;
+import org.redress.security.StaffCaller;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,21 +39,17 @@ public class AuditorAccess {
     }
   }
 
-  private final IdentityService identity;
+  private final StaffCaller staff;
 
-  public AuditorAccess(IdentityService identity) {
-    this.identity = identity;
+  public AuditorAccess(StaffCaller staff) {
+    this.staff = staff;
   }
 
   public Auditor require() {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
-      throw new NotAuthenticated();
-    }
-    List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
-    if (groups.stream().noneMatch(AUDIT_GROUPS::contains)) {
+    StaffCaller.Caller caller = staff.current().orElseThrow(NotAuthenticated::new);
+    if (!caller.inAnyOf(AUDIT_GROUPS)) {
       throw new NotAnAuditor("Only auditors may read the audit trail of complaints");
     }
-    return new Auditor(user.getUserId(), groups);
+    return new Auditor(caller.userId(), caller.groups());
   }
 }

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import java.util.Optional;
+import org.redress.security.StaffCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,25 +19,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffAccess {
 
-  private final IdentityService identity;
+  private final StaffCaller staff;
 
-  public StaffAccess(IdentityService identity) {
-    this.identity = identity;
+  public StaffAccess(StaffCaller staff) {
+    this.staff = staff;
   }
 
-  public Authentication current() {
-    return identity.getCurrentAuthentication();
-  }
-
-  /** Null when the caller is in one of {@code groups}, else the 401/403 answer. */
+  /** Null when the caller is in one of {@code groups} (any member of staff when null), else the 401/403 answer. */
   public ResponseEntity<Object> refusal(Set<String> groups, String what) {
-    Authentication user = current();
-    if (user == null || user.getUserId() == null) {
+    Optional<StaffCaller.Caller> caller = staff.current();
+    if (caller.isEmpty()) {
       return problem(HttpStatus.UNAUTHORIZED, "Login required", "Log in with your staff user name and password.",
           List.of());
     }
-    List<String> own = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (groups != null && own.stream().noneMatch(groups::contains)) {
+    if (groups != null && !caller.get().inAnyOf(groups)) {
       return problem(HttpStatus.FORBIDDEN, "Not allowed",
           "Only " + String.join(", ", groups.stream().sorted().toList()) + " may " + what + ".", List.of());
     }

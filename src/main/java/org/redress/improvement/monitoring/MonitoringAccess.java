@@ -1,11 +1,9 @@
 package org.redress.improvement.monitoring;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.redress.security.Roles;
+import org.redress.security.StaffCaller;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -26,23 +24,20 @@ public class MonitoringAccess {
 
   static final Set<String> ALLOWED_GROUPS = Set.of(Roles.MANAGEMENT, Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN);
 
-  private final IdentityService identity;
+  private final StaffCaller staff;
 
-  public MonitoringAccess(IdentityService identity) {
-    this.identity = identity;
+  public MonitoringAccess(StaffCaller staff) {
+    this.staff = staff;
   }
 
   /** The user name of the caller; refuses anyone outside the allowed groups. */
   public String require() {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null || user.getUserId() == null) {
-      throw new NotPermitted("Log in with your staff user name and password");
-    }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (groups.stream().noneMatch(ALLOWED_GROUPS::contains)) {
+    StaffCaller.Caller caller = staff.current()
+        .orElseThrow(() -> new NotPermitted("Log in with your staff user name and password"));
+    if (!caller.inAnyOf(ALLOWED_GROUPS)) {
       throw new NotPermitted("Only management, process owners and administrators see the complaints-handling figures");
     }
-    return user.getUserId();
+    return caller.userId();
   }
 
   /** The caller may not see the figures. */
