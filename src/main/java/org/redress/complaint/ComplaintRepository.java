@@ -59,6 +59,7 @@ public class ComplaintRepository {
         .param("channel", c.channel().code())
         .param("now", c.receivedAt())
         .update();
+    KpiChanges.note(jdbc, c.reference());
   }
 
   public Optional<Complaint> find(String reference) {
@@ -112,8 +113,10 @@ public class ComplaintRepository {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference);
   }
 
+  /** Status alone is not a KPI fact the summary keeps (open complaints are counted live), so no KpiChanges note. */
   public void changeStatus(String reference, ComplaintStatus status) {
     jdbc.sql("UPDATE complaint_status SET status = :status, updated_at = :now WHERE reference = :reference")
         .param("status", status.name())
@@ -130,6 +133,7 @@ public class ComplaintRepository {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference, KpiChanges.ACKNOWLEDGED);
   }
 
   /** The category and product code a handler files the complaint under (8.2). */
@@ -140,8 +144,10 @@ public class ComplaintRepository {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference);
   }
 
+  /** Root cause and justification are not in the KPI summary, so no KpiChanges note. */
   public void recordInvestigation(String reference, String rootCause, String justified) {
     jdbc.sql("""
         UPDATE complaint_status SET root_cause = :rootCause, justified = :justified, updated_at = :now
@@ -162,6 +168,7 @@ public class ComplaintRepository {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference, KpiChanges.DECIDED, KpiChanges.FIRST_RESPONSE);
   }
 
   public void markEscalated(String reference, int priority) {
@@ -173,6 +180,7 @@ public class ComplaintRepository {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference, KpiChanges.CLOSED);
   }
 
   public void markDecisionReviewed(String reference) {
@@ -182,11 +190,12 @@ public class ComplaintRepository {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference, KpiChanges.CLOSED);
   }
 
   /** A progress update went out: the first one counts as the first response if no decision came before (8.4). */
   public void markProgressUpdateSent(String reference) {
-    milestone(reference, "first_response_at");
+    milestone(reference, "first_response_at", KpiChanges.FIRST_RESPONSE);
   }
 
   /** The complainant rejected the decision (7.9); the first rejection is the one the KPIs count. */
@@ -198,6 +207,7 @@ public class ComplaintRepository {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference, KpiChanges.CLOSED);
   }
 
   /** No answer within the answer period: the decision is deemed accepted (7.9). */
@@ -209,19 +219,21 @@ public class ComplaintRepository {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference, KpiChanges.CLOSED);
   }
 
   /** The complaint was referred to an outside body (dispute resolution, ombudsman, regulator, court). */
   public void markReferredOutside(String reference) {
-    milestone(reference, "referred_outside_at");
+    milestone(reference, "referred_outside_at", KpiChanges.CLOSED);
   }
 
-  private void milestone(String reference, String column) {
+  private void milestone(String reference, String column, String countedIn) {
     jdbc.sql("UPDATE complaint_status SET " + column + " = COALESCE(" + column + ", :now), updated_at = :now"
             + " WHERE reference = :reference")
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference, countedIn);
   }
 
   public void close(String reference, String outcome, String closedBy) {
@@ -234,6 +246,7 @@ public class ComplaintRepository {
         .param("now", EngineClock.now())
         .param("reference", reference)
         .update();
+    KpiChanges.note(jdbc, reference, KpiChanges.CLOSED);
   }
 
   private static Complaint complaint(ResultSet rs, int row) throws SQLException {

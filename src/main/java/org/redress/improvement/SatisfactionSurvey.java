@@ -7,6 +7,7 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
+import org.redress.complaint.KpiChanges;
 import org.redress.complaint.Timeline;
 import org.redress.engine.Actors;
 import org.redress.intake.FieldError;
@@ -83,6 +84,7 @@ public class SatisfactionSurvey {
     try {
       jdbc.sql("INSERT INTO satisfaction_survey (reference, rating, comment, answered_at) VALUES (:r, :rating, :c, :now)")
           .param("r", reference).param("rating", value).param("c", text).param("now", EngineClock.now()).update();
+      KpiChanges.note(jdbc, reference, KpiChanges.CLOSED); // the rating counts on the day the complaint closed
     } catch (DuplicateKeyException e) {
       throw new NotOpen("You have already answered the survey for this complaint. Thank you.");
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
+import org.redress.complaint.KpiChanges;
 import org.redress.improvement.classification.CodeLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,6 +50,7 @@ public class ImprovementFixtures {
         VALUES (:reference, 'CLOSED', :category, :product, :rootCause, :at, 'web', :at, :at)""")
         .param("reference", reference).param("category", category).param("product", product)
         .param("rootCause", rootCause).param("at", at).update();
+    KpiChanges.note(jdbc, reference);
     return reference;
   }
 

@@ -58,8 +58,7 @@ public class DashboardPage {
     model.addAttribute("products", codes("product"));
     model.addAttribute("channels", List.of(Channel.values()).stream().map(Channel::code).toList());
     model.addAttribute("severities", Severity.ALL);
-    model.addAttribute("teams", jdbc.sql("SELECT DISTINCT team FROM complaint_status WHERE team IS NOT NULL ORDER BY team")
-        .query(String.class).list());
+    model.addAttribute("teams", kpis.teams());
     return "staff/dashboard";
   }
 

@@ -1,18 +1,23 @@
 package org.redress.improvement.monitoring;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.redress.complaint.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL behind the KPIs: set-based sums over complaint_status (one row per complaint, milestones
- * kept by the process steps) with the survey answers, never Camunda's history. Same SQL on H2 and
+ * The SQL behind the KPIs: sums from the daily summary (kpi_daily, kept by {@link KpiSummary}) or, for
+ * queries it does not cover, set-based sums over complaint_status (one row per complaint, milestones
+ * kept by the process steps) with the survey answers; never Camunda's history. Same SQL on H2 and
  * PostgreSQL.
  */
 @Repository
@@ -20,13 +25,13 @@ class KpiFigures {
 
   /** What a population's figures are grouped by. */
   enum Grouping {
-    NONE(null), CATEGORY("s.category"), CHANNEL("s.channel"), TEAM("s.team"), SEVERITY("s.severity"),
-    PRODUCT("s.product"), PRIORITY("s.assessed_priority"), DAY(null);
+    NONE(null), CATEGORY(Dimension.CATEGORY), CHANNEL(Dimension.CHANNEL), TEAM(Dimension.TEAM),
+    SEVERITY(Dimension.SEVERITY), PRODUCT(Dimension.PRODUCT), PRIORITY(Dimension.PRIORITY), DAY(null);
 
-    private final String column;
+    private final Dimension dimension;
 
-    Grouping(String column) {
-      this.column = column;
+    Grouping(Dimension dimension) {
+      this.dimension = dimension;
     }
 
     static Grouping dimension(String name) {
@@ -57,10 +62,12 @@ class KpiFigures {
 
   private final JdbcClient jdbc;
   private final Objectives objectives;
+  private final KpiSummary summary;
 
-  KpiFigures(JdbcClient jdbc, Objectives objectives) {
+  KpiFigures(JdbcClient jdbc, Objectives objectives, KpiSummary summary) {
     this.jdbc = jdbc;
     this.objectives = objectives;
+    this.summary = summary;
   }
 
   OffsetDateTime start(KpiQuery q) {
@@ -71,21 +78,87 @@ class KpiFigures {
     return q.to().plusDays(1).atStartOfDay(objectives.zone()).toOffsetDateTime();
   }
 
-  /** Sums of one population in the query's period, grouped as asked. */
+  /**
+   * Sums of one population in the query's period, grouped as asked: from the daily summary when the
+   * filters and the grouping together name at most two dimensions (it holds every pair), else (or while
+   * the summary is being built) from the complaints themselves.
+   */
   List<Figures> sums(Population population, KpiQuery q, Grouping grouping) {
+    Map<Dimension, String> filters = filterValues(q);
+    Set<Dimension> dimensions = EnumSet.noneOf(Dimension.class);
+    dimensions.addAll(filters.keySet());
+    if (grouping.dimension != null) {
+      dimensions.add(grouping.dimension);
+    }
+    return dimensions.size() <= 2 && summary.catchUp()
+        ? summed(population, q, grouping, filters, List.copyOf(dimensions))
+        : counted(population, q, grouping);
+  }
+
+  /** From kpi_daily: the facet of the dimensions, its rows of the period's days, filtered and grouped by value. */
+  private List<Figures> summed(Population population, KpiQuery q, Grouping grouping, Map<Dimension, String> filters,
+      List<Dimension> dimensions) {
+    String facet = KpiSummary.facet(dimensions);
+    String bucket = grouping == Grouping.DAY ? "report_day"
+        : grouping.dimension == null ? null : "value" + (dimensions.indexOf(grouping.dimension) + 1);
+    StringBuilder sql = new StringBuilder("SELECT ");
+    if (bucket != null) {
+      sql.append(bucket).append(" AS bucket, ");
+    }
+    sql.append(String.join(", ", Population.SUMS.stream()
+        .map(name -> "SUM(" + KpiSummary.column(name) + ") AS " + name).toList()));
+    sql.append(" FROM kpi_daily WHERE population = :population AND facet = :facet AND report_day >= :from AND report_day <= :to");
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (filters.containsKey(dimensions.get(i))) {
+        sql.append(" AND value").append(i + 1).append(" = :value").append(i + 1);
+      }
+    }
+    if (bucket != null) {
+      sql.append(" GROUP BY ").append(bucket);
+    }
+    JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
+        .param("population", population.name()).param("facet", facet).param("from", q.from()).param("to", q.to());
+    for (int i = 0; i < dimensions.size(); i++) {
+      if (filters.containsKey(dimensions.get(i))) {
+        statement = statement.param("value" + (i + 1), filters.get(dimensions.get(i)));
+      }
+    }
+    List<Figures> result = new ArrayList<>();
+    for (Figures f : rows(statement, bucket != null)) {
+      result.add(new Figures(summaryGroup(f.group(), grouping), f.sums()));
+    }
+    return result;
+  }
+
+  /** A summary row's bucket as the complaint query would give it: epoch day, priority number, null for "not set". */
+  private static Object summaryGroup(Object value, Grouping grouping) {
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate().toEpochDay();
+    }
+    if (value instanceof LocalDate date) {
+      return date.toEpochDay();
+    }
+    if (value == null || value.toString().isEmpty()) {
+      return null;
+    }
+    return grouping == Grouping.PRIORITY ? Integer.valueOf(value.toString()) : value;
+  }
+
+  /** From complaint_status: for three or more dimensions at once, which the summary does not hold. */
+  List<Figures> counted(Population population, KpiQuery q, Grouping grouping) {
     String group = switch (grouping) {
       case NONE -> null;
       // whole days since the epoch in the reporting zone (its offset at the period's start); the offset is
       // written into the SQL, since PostgreSQL sees a bind parameter in SELECT and GROUP BY as two expressions
       case DAY -> "FLOOR((EXTRACT(EPOCH FROM " + population.milestone() + ") + "
           + start(q).getOffset().getTotalSeconds() + ") / 86400)";
-      default -> grouping.column;
+      default -> grouping.dimension.column();
     };
     StringBuilder sql = new StringBuilder("SELECT ");
     if (group != null) {
       sql.append(group).append(" AS bucket, ");
     }
-    sql.append("COUNT(*) AS n").append(population.sums()).append(" FROM complaint_status s");
+    sql.append(population.sums()).append(" FROM complaint_status s");
     if (population.needsSurvey()) {
       sql.append(" LEFT JOIN satisfaction_survey v ON v.reference = s.reference");
     }
@@ -143,47 +216,85 @@ class KpiFigures {
     if (column == null || !from.isBefore(to)) {
       return 0;
     }
+    String filtered = causeKind.equals("category") ? q.category() : causeKind.equals("product") ? q.product() : null;
+    if (filtered != null && !filtered.equals(causeCode)) {
+      return 0; // the query filters on another category or product
+    }
+    KpiQuery cause = causeKind.equals("category") ? q.withCategory(causeCode)
+        : causeKind.equals("product") ? q.withProduct(causeCode) : null;
+    if (cause == null || filterValues(cause).size() > 2) {
+      return countReceived(column, causeCode, from, to, q);
+    }
+    // whole days of the window from the summary, the cut days at either end from the complaints
+    LocalDate firstWholeDay = from.atZoneSameInstant(objectives.zone()).toLocalDate();
+    if (firstWholeDay.atStartOfDay(objectives.zone()).toInstant().isBefore(from.toInstant())) {
+      firstWholeDay = firstWholeDay.plusDays(1);
+    }
+    LocalDate lastDay = to.atZoneSameInstant(objectives.zone()).toLocalDate();
+    if (!firstWholeDay.isBefore(lastDay)) {
+      return countReceived(column, causeCode, from, to, q);
+    }
+    OffsetDateTime wholeDaysStart = firstWholeDay.atStartOfDay(objectives.zone()).toOffsetDateTime();
+    OffsetDateTime wholeDaysEnd = lastDay.atStartOfDay(objectives.zone()).toOffsetDateTime();
+    long wholeDays = one(sums(Population.RECEIVED, cause.over(firstWholeDay, lastDay.minusDays(1)), Grouping.NONE));
+    return countReceived(column, causeCode, from, wholeDaysStart, q) + wholeDays
+        + countReceived(column, causeCode, wholeDaysEnd, to, q);
+  }
+
+  private static long one(List<Figures> rows) {
+    return rows.isEmpty() ? 0 : rows.get(0).count("n");
+  }
+
+  private long countReceived(String column, String causeCode, OffsetDateTime from, OffsetDateTime to, KpiQuery q) {
+    if (!from.isBefore(to)) {
+      return 0;
+    }
     return bind(jdbc.sql("SELECT COUNT(*) FROM complaint_status s WHERE " + column + " = :cause"
             + " AND s.received_at >= :from AND s.received_at < :to" + filters(q))
         .param("cause", causeCode).param("from", from).param("to", to), q)
         .query(Long.class).single();
   }
 
-  static String filters(KpiQuery q) {
-    StringBuilder where = new StringBuilder();
+  /** Teams that complaints were ever assigned to (the dashboard's team filter), from the summary. */
+  List<String> teams() {
+    String sql = summary.catchUp()
+        ? "SELECT DISTINCT value1 FROM kpi_daily WHERE population = 'RECEIVED' AND facet = 'team' AND value1 <> ''"
+          + " ORDER BY value1"
+        : "SELECT DISTINCT team FROM complaint_status WHERE team IS NOT NULL ORDER BY team";
+    return jdbc.sql(sql).query(String.class).list();
+  }
+
+  /** The query's filters by dimension, in dimension order. */
+  static Map<Dimension, String> filterValues(KpiQuery q) {
+    Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
     if (q.category() != null) {
-      where.append(" AND s.category = :category");
+      filters.put(Dimension.CATEGORY, q.category());
     }
     if (q.product() != null) {
-      where.append(" AND s.product = :product");
+      filters.put(Dimension.PRODUCT, q.product());
     }
     if (q.channel() != null) {
-      where.append(" AND s.channel = :channel");
+      filters.put(Dimension.CHANNEL, q.channel());
     }
     if (q.team() != null) {
-      where.append(" AND s.team = :team");
+      filters.put(Dimension.TEAM, q.team());
     }
     if (q.severity() != null) {
-      where.append(" AND s.severity = :severity");
+      filters.put(Dimension.SEVERITY, q.severity());
     }
+    return filters;
+  }
+
+  /** The query's filters as SQL conditions on complaint_status s, with named parameters (see {@link #bind}). */
+  static String filters(KpiQuery q) {
+    StringBuilder where = new StringBuilder();
+    filterValues(q).keySet().forEach(d -> where.append(" AND ").append(d.column()).append(" = :").append(d.key()));
     return where.toString();
   }
 
   static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, KpiQuery q) {
-    if (q.category() != null) {
-      statement = statement.param("category", q.category());
-    }
-    if (q.product() != null) {
-      statement = statement.param("product", q.product());
-    }
-    if (q.channel() != null) {
-      statement = statement.param("channel", q.channel());
-    }
-    if (q.team() != null) {
-      statement = statement.param("team", q.team());
-    }
-    if (q.severity() != null) {
-      statement = statement.param("severity", q.severity());
+    for (Map.Entry<Dimension, String> filter : filterValues(q).entrySet()) {
+      statement = statement.param(filter.getKey().key(), filter.getValue());
     }
     return statement;
   }

@@ -27,4 +27,14 @@ public record KpiQuery(LocalDate from, LocalDate to, String category, String pro
   public KpiQuery over(LocalDate newFrom, LocalDate newTo) {
     return new KpiQuery(newFrom, newTo, category, product, channel, team, severity);
   }
+
+  /** The same query narrowed to one category (recurrence of a category's corrective action). */
+  public KpiQuery withCategory(String code) {
+    return new KpiQuery(from, to, code, product, channel, team, severity);
+  }
+
+  /** The same query narrowed to one product. */
+  public KpiQuery withProduct(String code) {
+    return new KpiQuery(from, to, category, code, channel, team, severity);
+  }
 }

@@ -105,6 +105,11 @@ public class Kpis {
     return new KpiReport(query, EngineClock.now(), List.copyOf(kpis), byStage, byAge, distribution, recurrence);
   }
 
+  /** Teams that complaints were ever assigned to, for the team filter. */
+  public List<String> teams() {
+    return figures.teams();
+  }
+
   /** A KPI by id for a query (the management review's and self-assessment's shortcut). */
   public Kpi kpi(KpiQuery query, KpiDefinition definition) {
     return report(query).kpi(definition.id()).orElseThrow();

@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redress.HeadlessChromium;
 import org.redress.RedressTest;
+import org.redress.complaint.KpiChanges;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +92,7 @@ class DashboardBrowserTest {
             .param("ref", ref).param("rating", Math.min(5, 2 + random.nextInt(4) + (random.nextBoolean() ? 1 : 0)))
             .param("at", closed.plusDays(1)).update();
       }
+      KpiChanges.note(jdbc, ref);
     }
     chromium = HeadlessChromium.start("1400,2300");
   }
@@ -104,6 +106,8 @@ class DashboardBrowserTest {
   }
 
   void deleteYear() {
+    jdbc.sql("SELECT reference FROM complaint_status WHERE reference LIKE 'KPY-%'").query(String.class).list()
+        .forEach(ref -> KpiChanges.note(jdbc, ref));
     for (String table : List.of("satisfaction_survey", "complaint_status", "complaint")) {
       jdbc.sql("DELETE FROM " + table + " WHERE reference LIKE 'KPY-%'").update();
     }

@@ -2,6 +2,7 @@ package org.redress.improvement.monitoring;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.redress.complaint.KpiChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -96,6 +97,7 @@ final class KpiFixture {
         jdbc.sql("INSERT INTO satisfaction_survey (reference, rating, answered_at) VALUES (:ref, :rating, :at)")
             .param("ref", r.ref()).param("rating", r.rating()).param("at", time(r.answered())).update();
       }
+      KpiChanges.note(jdbc, r.ref()); // as the application does after each write
     }
   }
 
@@ -109,6 +111,7 @@ final class KpiFixture {
 
   static void delete(JdbcClient jdbc) {
     jdbc.sql("DELETE FROM corrective_action WHERE title = 'KPI fixture'").update();
+    ROWS.forEach(r -> KpiChanges.note(jdbc, r.ref())); // their days are recounted without them
     for (String table : List.of("satisfaction_survey", "complaint_event", "complaint_status", "complaint")) {
       jdbc.sql("DELETE FROM " + table + " WHERE reference LIKE 'KPI-%'").update();
     }

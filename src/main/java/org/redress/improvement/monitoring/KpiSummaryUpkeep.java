@@ -1,0 +1,63 @@
+package org.redress.improvement.monitoring;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the daily KPI summary at start-up (after an upgrade, or when the reporting zone changed) and
+ * then catches it up every {@code redress.kpi-summary.catch-up-every} (default 10 s; 0 turns it off),
+ * so that a dashboard reader finds little or nothing left to recount. Readers still catch up
+ * themselves, so figures are never older than the request.
+ */
+@Component
+class KpiSummaryUpkeep {
+
+  private static final Logger log = LoggerFactory.getLogger(KpiSummaryUpkeep.class);
+
+  private final KpiSummary summary;
+  private final Duration every;
+  private ScheduledExecutorService executor;
+
+  KpiSummaryUpkeep(KpiSummary summary, @Value("${redress.kpi-summary.catch-up-every:PT10S}") Duration every) {
+    this.summary = summary;
+    this.every = every;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  synchronized void start() {
+    executor = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "kpi-summary");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.execute(this::catchUp);
+    if (!every.isZero()) {
+      executor.scheduleWithFixedDelay(this::catchUp, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void catchUp() {
+    try {
+      summary.buildAndCatchUp();
+    } catch (RuntimeException e) {
+      // a database blip: readers catch up themselves, and the next round tries again
+      log.warn("The KPI summary could not be brought up to date; trying again later", e);
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+  }
+}
