@@ -80,6 +80,12 @@ SELECT 'category', (ARRAY['billing', 'delivery', 'product-quality', 'service-del
        'Benchmark action ' || m, 'benchmark', now() - (m * 30 + 20) * interval '1 day', now() - m * 30 * interval '1 day'
 FROM generate_series(1, 12) AS m;
 
+-- Loaded behind the application's back, so drop the daily KPI summary (V12): the next start builds it
+-- in the background, as after an upgrade.
+DELETE FROM kpi_change;
+DELETE FROM kpi_daily;
+UPDATE kpi_summary_state SET built_for = NULL, built_at = NULL;
+
 ANALYZE complaint;
 ANALYZE complaint_status;
 ANALYZE satisfaction_survey;
