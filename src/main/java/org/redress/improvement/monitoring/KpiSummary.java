@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.redress.complaint.EngineClock;
@@ -129,7 +129,7 @@ class KpiSummary {
     if (!wanted.equals(builtFor)) {
       rebuild(wanted, builtFor);
     } else {
-      Map<Population, Set<LocalDate>> recounts = new EnumMap<>(Population.class);
+      Map<Population, SortedSet<LocalDate>> recounts = new EnumMap<>(Population.class);
       for (Map<String, Object> change : changes) {
         for (Population population : Population.values()) {
           Object at = change.get(population.milestoneColumn());
@@ -153,7 +153,7 @@ class KpiSummary {
     int days = 0;
     for (Population population : Population.values()) {
       // database dates of the milestone, widened by a day each side: covers every reporting-zone day
-      Set<LocalDate> toCount = new TreeSet<>();
+      SortedSet<LocalDate> toCount = new TreeSet<>();
       for (LocalDate date : jdbc.sql("SELECT DISTINCT CAST(" + population.milestone() + " AS DATE) FROM complaint_status s"
           + " WHERE " + population.milestone() + " IS NOT NULL").query(LocalDate.class).list()) {
         toCount.add(date.minusDays(1));
@@ -170,8 +170,8 @@ class KpiSummary {
   }
 
   /** Recounts the given days of one population, a bounded number of days per round trip. */
-  private void recount(Population population, Set<LocalDate> days) {
-    List<LocalDate> sorted = new ArrayList<>(new TreeSet<>(days));
+  private void recount(Population population, SortedSet<LocalDate> days) {
+    List<LocalDate> sorted = new ArrayList<>(days);
     for (int from = 0; from < sorted.size(); from += DAYS_PER_RECOUNT) {
       recountDays(population, sorted.subList(from, Math.min(sorted.size(), from + DAYS_PER_RECOUNT)));
     }
