@@ -4,10 +4,17 @@
  *
  *   node check-models.js [--config processes/.bpmnlintrc] <file or directory>...
  *   node check-models.js --expect-failures <directory with expected-problems.json>
+ *   node check-models.js --format <file or directory>...   (rewrites *.bpmn in Modeler's format, then checks)
  *
  * BPMN: bpmnlint with the rules of processes/.bpmnlintrc (bpmnlint:recommended + Camunda 7.24
  *       compatibility), on a model parsed with the Camunda 7 moddle extension, plus the parser's
- *       own warnings (unknown elements, broken references).
+ *       own warnings (unknown elements, broken references). And the file must be exactly what
+ *       Camunda Modeler writes when it saves it — bpmn-js saveXML({ format: true }), i.e.
+ *       bpmn-moddle toXML with the Camunda extension: two-space indentation, attributes in the
+ *       meta-model's order, attributes Modeler does not know (modeler:executionPlatform) kept — so
+ *       that a process owner's first save in Modeler is not a whole-file diff. A file the parser
+ *       warns about is not format-checked (nor rewritten by --format): re-serialising it could drop
+ *       what the parser did not understand.
  * Forms: imported with @bpmn-io/form-js-viewer 1.8.7 — the form-js version Tasklist 7.24 bundles —
  *       in a jsdom window, so an unknown field type, a duplicate id or a duplicate key fails here
  *       as it would in Tasklist; plus what form-js does not check at import: schemaVersion not
@@ -35,19 +42,42 @@ const REPO = path.resolve(__dirname, '..', '..');
 
 /* ---------------------------------------------------------------- BPMN */
 
+const MODELER_FORMAT_MESSAGE = "not in Camunda Modeler's format (open and save it in Modeler, or run "
+  + '`node tools/model-check/check-models.js --format processes`)';
+
+/**
+ * Reads a BPMN file as Camunda Modeler does (Camunda 7 moddle extension; unknown attributes such as
+ * modeler:executionPlatform are kept as they are) and serialises it as Modeler's save does.
+ * formatted is null when the parser warned about the file; a file that is not XML throws.
+ */
+async function readBpmn(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const moddle = new BpmnModdle({ camunda: camundaModdle });
+  const { rootElement, warnings } = await moddle.fromXML(text);
+  const formatted = warnings && warnings.length ? null : (await moddle.toXML(rootElement, { format: true })).xml;
+  return { text, root: rootElement, warnings: warnings || [], formatted };
+}
+
+/** Modeler writes \n; a checkout with core.autocrlf turns it into \r\n, which is no format problem. */
+function inModelerFormat({ text, formatted }) {
+  return text.replace(/\r\n/g, '\n') === formatted;
+}
+
 async function checkBpmn(file, config) {
   const problems = [];
-  const moddle = new BpmnModdle({ camunda: camundaModdle });
-  let root;
+  let bpmn;
   try {
-    const result = await moddle.fromXML(fs.readFileSync(file, 'utf8'));
-    root = result.rootElement;
-    for (const warning of result.warnings || []) {
+    bpmn = await readBpmn(file);
+    for (const warning of bpmn.warnings) {
       problems.push({ category: 'error', id: warning.element && warning.element.id, message: warning.message, rule: 'bpmn-import' });
     }
   } catch (error) {
     problems.push({ category: 'error', id: '', message: 'not a readable BPMN file: ' + error.message, rule: 'bpmn-import' });
     return problems;
+  }
+  const root = bpmn.root;
+  if (bpmn.formatted !== null && !inModelerFormat(bpmn)) {
+    problems.push({ category: 'error', id: '', message: MODELER_FORMAT_MESSAGE, rule: 'modeler-format' });
   }
 
   // Resolve rules and plug-ins from this package's node_modules, wherever we are started from.
@@ -197,6 +227,32 @@ function checkTemplate(file) {
   return problems;
 }
 
+/* ---------------------------------------------------------------- --format */
+
+/** Rewrites each BPMN file that is not in Modeler's format; returns how many could not be rewritten. */
+async function formatBpmn(files) {
+  let refused = 0;
+  for (const file of files.filter((f) => f.endsWith('.bpmn'))) {
+    const shown = path.relative(REPO, path.resolve(file));
+    let bpmn;
+    try {
+      bpmn = await readBpmn(file);
+    } catch (error) {
+      refused++;
+      console.error(`NOT FORMATTED ${shown}: not a readable BPMN file: ${error.message}`);
+      continue;
+    }
+    if (bpmn.formatted === null) {
+      refused++;
+      console.error(`NOT FORMATTED ${shown}: the parser warns about it (see below); re-serialising could lose content`);
+    } else if (!inModelerFormat(bpmn)) {
+      fs.writeFileSync(file, bpmn.formatted);
+      console.log(`Formatted ${shown}`);
+    }
+  }
+  return refused;
+}
+
 /* ---------------------------------------------------------------- Driver */
 
 function filesIn(target) {
@@ -247,12 +303,15 @@ function print(results) {
 async function main(argv) {
   let configPath = path.join(REPO, 'processes', '.bpmnlintrc');
   let expectFailures = null;
+  let format = false;
   const targets = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--config') {
       configPath = path.resolve(argv[++i]);
     } else if (argv[i] === '--expect-failures') {
       expectFailures = path.resolve(argv[++i]);
+    } else if (argv[i] === '--format') {
+      format = true;
     } else {
       targets.push(path.resolve(argv[i]));
     }
@@ -272,6 +331,13 @@ async function main(argv) {
           console.error(`SELF-TEST FAILED ${path.basename(file)}: no error containing "${fragment}"; got:\n  ${errorsText.join('\n  ') || '(no errors)'}`);
         }
       }
+      // The broken models are kept in Modeler's format unless that is what they test: a format problem
+      // nobody expects means the format check fires where it should not (e.g. on an unreadable file).
+      const formatExpected = expected[path.basename(file)].some((fragment) => fragment.includes('(modeler-format)'));
+      if (!formatExpected && problems.some((p) => p.rule === 'modeler-format')) {
+        missing++;
+        console.error(`SELF-TEST FAILED ${path.basename(file)}: unexpected ${MODELER_FORMAT_MESSAGE} (modeler-format)`);
+      }
     }
     if (missing) {
       return 1;
@@ -281,12 +347,13 @@ async function main(argv) {
   }
 
   const files = targets.flatMap(filesIn);
+  const notFormatted = format ? await formatBpmn(files) : 0;
   const results = await check(files, config);
   const { errors, warnings } = print(results);
   console.log(`Model check: ${files.length} files (${files.filter((f) => f.endsWith('.bpmn')).length} BPMN, ` +
     `${files.filter((f) => f.endsWith('.form')).length} forms, ` +
     `${files.filter((f) => f.endsWith('.json')).length} element templates), ${errors} errors, ${warnings} warnings.`);
-  return errors ? 1 : 0;
+  return errors || notFormatted ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
