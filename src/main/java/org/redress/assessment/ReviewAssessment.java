@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
@@ -17,7 +18,6 @@ import org.redress.complaint.EventType;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.SubmittedForm;
 import org.redress.escalation.HandlingTimes;
-import org.redress.improvement.classification.CodeLists;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,11 @@
 package org.redress.auditing;
 
 import org.redress.complaint.ComplaintRepository;
+import org.redress.problem.RefusedRequest;
+import org.redress.problem.SubmissionRefused;
+import org.redress.security.Roles;
+import org.redress.security.StaffCaller;
+import org.redress.security.StaffOnly;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,23 +15,24 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The auditors' API (ISO 10002 8.5, 4.12), used by the Cockpit plugin and by scripts: search
  * complaints, read a complaint's full history and verify its timeline. Auditors and administrators
- * only ({@link AuditorAccess}); Camunda's history is read under the caller's own authorizations.
+ * only; Camunda's history is read under the caller's own authorizations.
  */
 @RestController
 @RequestMapping("/api/staff/audit")
-public class AuditApi {
+@StaffOnly(value = {Roles.AUDITORS, Roles.CAMUNDA_ADMIN}, to = "read the audit trail of complaints")
+class AuditApi {
 
-  private final AuditorAccess access;
+  private final StaffCaller staff;
   private final ComplaintSearch search;
   private final ComplaintHistory history;
   private final VerifyTimeline verify;
   private final ComplaintRepository complaints;
   private final AuditReviews reviews;
 
-  public AuditApi(AuditorAccess access, ComplaintSearch search, ComplaintHistory history, VerifyTimeline verify,
+  AuditApi(StaffCaller staff, ComplaintSearch search, ComplaintHistory history, VerifyTimeline verify,
       ComplaintRepository complaints, AuditReviews reviews) {
     this.reviews = reviews;
-    this.access = access;
+    this.staff = staff;
     this.search = search;
     this.history = history;
     this.verify = verify;
@@ -41,20 +47,19 @@ public class AuditApi {
       @RequestParam(required = false) String receivedTo, @RequestParam(required = false) String overdue,
       @RequestParam(required = false) String state, @RequestParam(required = false) String page,
       @RequestParam(required = false) String size) {
-    AuditorAccess.Auditor caller = access.require();
+    Auditor caller = Auditor.of(staff.required());
     return search.search(new ComplaintSearch.Query(reference, name, status, stage, channel, category, receivedFrom,
         receivedTo, overdue, state, number("page", page), number("size", size)), caller);
   }
 
   @GetMapping("/complaints/{reference}/history")
   public ComplaintHistory.History history(@PathVariable String reference) {
-    AuditorAccess.Auditor caller = access.require();
+    Auditor caller = Auditor.of(staff.required());
     return history.of(existing(reference), caller.seesPersonalData());
   }
 
   @GetMapping("/complaints/{reference}/verification")
   public VerifyTimeline.Verification verification(@PathVariable String reference) {
-    access.require();
     return verify.verify(existing(reference));
   }
 
@@ -62,14 +67,12 @@ public class AuditApi {
   @GetMapping("/reviews")
   public AuditReviews.Report reviews(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    access.require();
     return reviews.report(from, to);
   }
 
   @GetMapping(value = "/reviews.csv", produces = "text/csv")
   public org.springframework.http.ResponseEntity<String> reviewsCsv(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    access.require();
     return org.springframework.http.ResponseEntity.ok()
         .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
@@ -79,7 +82,7 @@ public class AuditApi {
 
   String existing(String reference) {
     if (complaints.find(reference).isEmpty()) {
-      throw new AuditProblems.ComplaintNotFound(reference);
+      throw RefusedRequest.notFound("No complaint " + reference);
     }
     return reference;
   }
@@ -91,7 +94,7 @@ public class AuditApi {
     try {
       return Integer.valueOf(value.strip());
     } catch (NumberFormatException e) {
-      throw new AuditProblems.InvalidQuery(field, "must be a whole number");
+      throw SubmissionRefused.of(field, "must be a whole number");
     }
   }
 }

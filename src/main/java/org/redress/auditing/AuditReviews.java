@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.redress.problem.SubmissionRefused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,7 @@ public class AuditReviews {
     LocalDate from = date("from", fromText);
     LocalDate to = date("to", toText);
     if (from != null && to != null && to.isBefore(from)) {
-      throw new AuditProblems.InvalidQuery("to", "must not be before from");
+      throw SubmissionRefused.of("to", "must not be before from");
     }
     Map<String, Object> params = new LinkedHashMap<>();
     String where = " WHERE 1 = 1";
@@ -104,7 +105,7 @@ public class AuditReviews {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new AuditProblems.InvalidQuery(field, "must be a date as YYYY-MM-DD");
+      throw SubmissionRefused.of(field, "must be a date as YYYY-MM-DD");
     }
   }
 }

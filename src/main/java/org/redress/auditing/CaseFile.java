@@ -7,6 +7,7 @@ import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintState;
 import org.redress.complaint.EngineClock;
+import org.redress.problem.RefusedRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +30,8 @@ public class CaseFile {
     this.history = history;
   }
 
-  public Document of(String reference, AuditorAccess.Auditor caller) {
-    Complaint c = complaints.find(reference).orElseThrow(() -> new AuditProblems.ComplaintNotFound(reference));
+  public Document of(String reference, Auditor caller) {
+    Complaint c = complaints.find(reference).orElseThrow(() -> RefusedRequest.notFound("No complaint " + reference));
     ComplaintHistory.History h = history.of(reference, caller.seesPersonalData());
     return new Document(reference, EngineClock.now(), caller.userId(), h.verification().headHash(), h.verification(),
         asSubmitted(c, caller.seesPersonalData()), complaints.state(reference), h);

@@ -1,6 +1,9 @@
 package org.redress.auditing;
 
 import java.nio.charset.StandardCharsets;
+import org.redress.security.Roles;
+import org.redress.security.StaffCaller;
+import org.redress.security.StaffOnly;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -13,39 +16,40 @@ import org.springframework.web.bind.annotation.RestController;
 /** The case file of a complaint as JSON, printable HTML and PDF; auditors and administrators only. */
 @RestController
 @RequestMapping("/api/staff/audit/complaints/{reference}")
-public class CaseFileApi {
+@StaffOnly(value = {Roles.AUDITORS, Roles.CAMUNDA_ADMIN}, to = "read the audit trail of complaints")
+class CaseFileApi {
 
-  private final AuditorAccess access;
+  private final StaffCaller staff;
   private final CaseFile caseFile;
   private final CaseFileDocuments documents;
 
-  public CaseFileApi(AuditorAccess access, CaseFile caseFile, CaseFileDocuments documents) {
-    this.access = access;
+  CaseFileApi(StaffCaller staff, CaseFile caseFile, CaseFileDocuments documents) {
+    this.staff = staff;
     this.caseFile = caseFile;
     this.documents = documents;
   }
 
   @GetMapping(value = "/case-file", produces = MediaType.APPLICATION_JSON_VALUE)
   public CaseFile.Document json(@PathVariable String reference) {
-    return caseFile.of(reference, access.require());
+    return caseFile.of(reference, Auditor.of(staff.required()));
   }
 
   @GetMapping(value = "/case-file.json", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<CaseFile.Document> jsonDownload(@PathVariable String reference) {
-    CaseFile.Document file = caseFile.of(reference, access.require());
+    CaseFile.Document file = caseFile.of(reference, Auditor.of(staff.required()));
     return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, attachment(reference, "json")).body(file);
   }
 
   @GetMapping(value = "/case-file.html", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> html(@PathVariable String reference) {
-    CaseFile.Document file = caseFile.of(reference, access.require());
+    CaseFile.Document file = caseFile.of(reference, Auditor.of(staff.required()));
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .body(documents.html(file));
   }
 
   @GetMapping(value = "/case-file.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
   public ResponseEntity<byte[]> pdf(@PathVariable String reference) {
-    CaseFile.Document file = caseFile.of(reference, access.require());
+    CaseFile.Document file = caseFile.of(reference, Auditor.of(staff.required()));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(reference, "pdf")).body(documents.pdf(file));
   }

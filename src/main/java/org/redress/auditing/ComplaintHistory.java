@@ -37,6 +37,7 @@ import org.redress.complaint.EventType;
 import org.redress.complaint.Timeline;
 import org.redress.complaint.TimelineEvent;
 import org.redress.intake.ComplaintSubmission;
+import org.redress.problem.RefusedRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,14 +94,14 @@ public class ComplaintHistory {
     this.verify = verify;
   }
 
-  /** @throws AuditProblems.ComplaintNotFound when there is no such complaint */
+  /** @throws RefusedRequest when there is no such complaint */
   public History of(String reference, boolean seesPersonalData) {
     List<TimelineEvent> events = timeline.of(reference);
     HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(ComplaintVariables.PROCESS_KEY).processInstanceBusinessKey(reference)
         .orderByProcessInstanceStartTime().desc().list().stream().findFirst().orElse(null);
     if (instance == null && events.isEmpty()) {
-      throw new AuditProblems.ComplaintNotFound(reference);
+      throw RefusedRequest.notFound("No complaint " + reference);
     }
     List<DomainEvent> domain = events.stream().map(e -> new DomainEvent(e.id(), e.sequence(),
         ComplaintSearch.utc(e.occurredAt()), e.actor(), e.type().name(), e.summary(), e.details(), e.previousHash(),

@@ -16,6 +16,7 @@ import org.redress.complaint.Channel;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.ComplaintVariables;
 import org.redress.complaint.EngineClock;
+import org.redress.problem.SubmissionRefused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,14 +52,14 @@ public class ComplaintSearch {
     this.history = history;
   }
 
-  public Page search(Query q, AuditorAccess.Auditor caller) {
+  public Page search(Query q, Auditor caller) {
     int page = q.page() == null ? 0 : q.page();
     int size = q.size() == null ? 20 : q.size();
     if (page < 0) {
-      throw new AuditProblems.InvalidQuery("page", "must be 0 or more");
+      throw SubmissionRefused.of("page", "must be 0 or more");
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new AuditProblems.InvalidQuery("size", "must be between 1 and " + MAX_PAGE_SIZE);
+      throw SubmissionRefused.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
     }
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     Map<String, Object> params = new HashMap<>();
@@ -70,7 +71,7 @@ public class ComplaintSearch {
     }
     if (present(q.name())) {
       if (!caller.seesPersonalData()) {
-        throw new AuditProblems.InvalidQuery("name",
+        throw SubmissionRefused.of("name",
             "may only be searched by staff allowed to see complainants' personal data (supervisors, administrators)");
       }
       where.append(" AND LOWER(c.complainant_name) LIKE :name");
@@ -81,20 +82,20 @@ public class ComplaintSearch {
       try {
         ComplaintStatus.valueOf(status);
       } catch (IllegalArgumentException e) {
-        throw new AuditProblems.InvalidQuery("status", "must be one of " + List.of(ComplaintStatus.values()));
+        throw SubmissionRefused.of("status", "must be one of " + List.of(ComplaintStatus.values()));
       }
       where.append(" AND s.status = :status");
       params.put("status", status);
     }
     if (present(q.stage())) {
-      Stage stage = Stage.fromCode(q.stage().strip()).orElseThrow(() -> new AuditProblems.InvalidQuery("stage",
+      Stage stage = Stage.fromCode(q.stage().strip()).orElseThrow(() -> SubmissionRefused.of("stage",
           "must be one of " + java.util.Arrays.stream(Stage.values()).map(Stage::code).toList()));
       where.append(" AND s.status IN (:stageStatuses)");
       params.put("stageStatuses", stage.statusNames());
     }
     if (present(q.channel())) {
       Channel channel = Channel.fromCode(q.channel().strip())
-          .orElseThrow(() -> new AuditProblems.InvalidQuery("channel", "is not a known channel"));
+          .orElseThrow(() -> SubmissionRefused.of("channel", "is not a known channel"));
       where.append(" AND c.channel = :channel");
       params.put("channel", channel.code());
     }
@@ -118,7 +119,7 @@ public class ComplaintSearch {
       case "open" -> where.append(" AND s.status <> 'CLOSED'");
       case "closed" -> where.append(" AND s.status = 'CLOSED'");
       case "all" -> { }
-      default -> throw new AuditProblems.InvalidQuery("state", "must be open, closed or all");
+      default -> throw SubmissionRefused.of("state", "must be open, closed or all");
     }
 
     String from = " FROM complaint c JOIN complaint_status s ON s.reference = c.reference";
@@ -193,7 +194,7 @@ public class ComplaintSearch {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new AuditProblems.InvalidQuery(field, "must be a date as YYYY-MM-DD");
+      throw SubmissionRefused.of(field, "must be a date as YYYY-MM-DD");
     }
   }
 
@@ -205,7 +206,7 @@ public class ComplaintSearch {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new AuditProblems.InvalidQuery(field, "must be true or false");
+      default -> throw SubmissionRefused.of(field, "must be true or false");
     };
   }
 }

@@ -1,4 +1,4 @@
-package org.redress.improvement.classification;
+package org.redress.classification;
 
 import static org.redress.complaint.ComplaintVariables.*;
 

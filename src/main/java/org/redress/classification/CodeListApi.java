@@ -1,12 +1,13 @@
-package org.redress.improvement.classification;
+package org.redress.classification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.redress.improvement.StaffAccess;
+import org.redress.problem.FieldError;
+import org.redress.problem.RefusedRequest;
+import org.redress.problem.SubmissionRefused;
 import org.redress.security.Roles;
+import org.redress.security.StaffOnly;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,59 +29,46 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/staff/code-lists/{list}")
-public class CodeListApi {
+@StaffOnly(to = "read code lists")
+class CodeListApi {
 
-  static final Set<String> EDITORS = Set.of(Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN);
   static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private final CodeLists codeLists;
-  private final StaffAccess access;
-
-  public CodeListApi(CodeLists codeLists, StaffAccess access) {
+  CodeListApi(CodeLists codeLists) {
     this.codeLists = codeLists;
-    this.access = access;
   }
 
   @GetMapping
   public ResponseEntity<Object> list(@PathVariable String list) {
-    ResponseEntity<Object> refused = access.refusal(null, "read code lists");
-    if (refused != null) {
-      return refused;
-    }
     if (!CodeLists.LISTS.contains(list)) {
-      return unknownList(list);
+      throw unknownList(list);
     }
     return ResponseEntity.ok(codeLists.all(list));
   }
 
   @PostMapping
+  @StaffOnly(value = {Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN}, to = "change code lists")
   public ResponseEntity<Object> add(@PathVariable String list, @RequestBody JsonNode body) {
-    ResponseEntity<Object> refused = access.refusal(EDITORS, "change code lists");
-    if (refused != null) {
-      return refused;
-    }
     if (!CodeLists.LISTS.contains(list)) {
-      return unknownList(list);
+      throw unknownList(list);
     }
     if (!body.isObject()) {
-      return StaffAccess.invalid("body", "must be a JSON object");
+      throw SubmissionRefused.of("body", "must be a JSON object");
     }
     String code = body.path("code").isTextual() ? body.path("code").asText().strip() : null;
     if (code == null || code.isEmpty()) {
-      return StaffAccess.invalid("code", "is required");
+      throw SubmissionRefused.of("code", "is required");
     }
     if (code.length() > 40 || !CODE.matcher(code).matches()) {
-      return StaffAccess.invalid("code", "must be lower-case letters and digits joined by hyphens, at most 40 characters");
+      throw SubmissionRefused.of("code", "must be lower-case letters and digits joined by hyphens, at most 40 characters");
     }
     if (codeLists.find(list, code).isPresent()) {
-      return StaffAccess.problem(HttpStatus.CONFLICT, "Already exists",
+      throw new RefusedRequest(HttpStatus.CONFLICT, "already-exists", "Already exists",
           "The code " + code + " is already in the list " + list + "; change it with PUT.",
-          List.of(Map.of("field", "code", "reason", "already exists")));
+          List.of(new FieldError("code", "already exists")));
     }
-    ResponseEntity<Object> invalid = checkFields(body, true);
-    if (invalid != null) {
-      return invalid;
-    }
+    checkFields(body, true);
     CodeLists.Entry entry = new CodeLists.Entry(code, body.path("label").asText().strip(),
         !body.has("active") || body.path("active").asBoolean(), body.path("sortOrder").asInt(500));
     codeLists.add(list, entry);
@@ -88,25 +76,19 @@ public class CodeListApi {
   }
 
   @PutMapping("/{code}")
+  @StaffOnly(value = {Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN}, to = "change code lists")
   public ResponseEntity<Object> update(@PathVariable String list, @PathVariable String code, @RequestBody JsonNode body) {
-    ResponseEntity<Object> refused = access.refusal(EDITORS, "change code lists");
-    if (refused != null) {
-      return refused;
-    }
     if (!CodeLists.LISTS.contains(list)) {
-      return unknownList(list);
+      throw unknownList(list);
     }
     CodeLists.Entry existing = codeLists.find(list, code).orElse(null);
     if (existing == null) {
-      return StaffAccess.notFound("No code " + code + " in the list " + list + ".");
+      throw RefusedRequest.notFound("No code " + code + " in the list " + list + ".");
     }
     if (!body.isObject()) {
-      return StaffAccess.invalid("body", "must be a JSON object");
+      throw SubmissionRefused.of("body", "must be a JSON object");
     }
-    ResponseEntity<Object> invalid = checkFields(body, false);
-    if (invalid != null) {
-      return invalid;
-    }
+    checkFields(body, false);
     CodeLists.Entry entry = new CodeLists.Entry(code,
         body.has("label") ? body.path("label").asText().strip() : existing.label(),
         body.has("active") ? body.path("active").asBoolean() : existing.active(),
@@ -115,29 +97,28 @@ public class CodeListApi {
     return ResponseEntity.ok(entry);
   }
 
-  private static ResponseEntity<Object> checkFields(JsonNode body, boolean labelRequired) {
+  private static void checkFields(JsonNode body, boolean labelRequired) {
     JsonNode label = body.path("label");
     if (labelRequired && (!label.isTextual() || label.asText().isBlank())) {
-      return StaffAccess.invalid("label", "is required");
+      throw SubmissionRefused.of("label", "is required");
     }
     if (body.has("label") && (!label.isTextual() || label.asText().isBlank() || label.asText().strip().length() > 200)) {
-      return StaffAccess.invalid("label", "must be text of 1 to 200 characters");
+      throw SubmissionRefused.of("label", "must be text of 1 to 200 characters");
     }
     if (body.has("active") && !body.path("active").isBoolean()) {
-      return StaffAccess.invalid("active", "must be true or false");
+      throw SubmissionRefused.of("active", "must be true or false");
     }
     if (body.has("sortOrder") && !body.path("sortOrder").canConvertToInt()) {
-      return StaffAccess.invalid("sortOrder", "must be a whole number");
+      throw SubmissionRefused.of("sortOrder", "must be a whole number");
     }
     if (body.has("sortOrder") && !body.path("sortOrder").isIntegralNumber()) {
-      return StaffAccess.invalid("sortOrder", "must be a whole number");
+      throw SubmissionRefused.of("sortOrder", "must be a whole number");
     }
-    return null;
   }
 
-  private static ResponseEntity<Object> unknownList(String list) {
-    return StaffAccess.problem(HttpStatus.NOT_FOUND, "Not found",
-        "No code list " + list + "; the lists are " + String.join(", ", CodeLists.LISTS.stream().sorted().toList()) + ".",
-        List.of(Map.of("field", "list", "reason", "must be one of " + String.join(", ", CodeLists.LISTS.stream().sorted().toList()))));
+  private static RefusedRequest unknownList(String list) {
+    String lists = String.join(", ", CodeLists.LISTS.stream().sorted().toList());
+    return new RefusedRequest(HttpStatus.NOT_FOUND, "not-found", "Not found",
+        "No code list " + list + "; the lists are " + lists + ".", List.of(new FieldError("list", "must be one of " + lists)));
   }
 }

@@ -1,4 +1,4 @@
-package org.redress.improvement.classification;
+package org.redress.classification;
 
 import java.util.List;
 import java.util.Map;

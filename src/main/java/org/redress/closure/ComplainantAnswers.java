@@ -12,9 +12,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.redress.engine.Actors;
 import org.redress.engine.InvalidSubmissionException;
-import org.redress.intake.FieldError;
-import org.redress.intake.SubmissionRefused;
+import org.redress.problem.FieldError;
+import org.redress.problem.RefusedRequest;
+import org.redress.problem.SubmissionRefused;
 import org.redress.tracking.ComplaintTracking;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,9 +83,9 @@ public class ComplainantAnswers {
   }
 
   /** No decision is waiting for the complainant's answer. */
-  public static class NotAwaited extends RuntimeException {
+  public static class NotAwaited extends RefusedRequest {
     public NotAwaited() {
-      super("No decision is waiting for your answer on this complaint.");
+      super(HttpStatus.CONFLICT, "conflict", "Not possible now", "No decision is waiting for your answer on this complaint.");
     }
   }
 }

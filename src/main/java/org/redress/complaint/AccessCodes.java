@@ -1,5 +1,6 @@
-package org.redress.tracking;
+package org.redress.complaint;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +10,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.redress.complaint.EngineClock;
+import org.redress.problem.RefusedRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -130,24 +133,21 @@ public class AccessCodes {
     }
   }
 
-  /** Unknown reference or wrong access code: the same answer for both. */
-  public static class ComplaintNotFound extends RuntimeException {
+  /** Unknown reference or wrong access code: the same answer for both, whatever the reference. */
+  public static class ComplaintNotFound extends RefusedRequest {
     public ComplaintNotFound() {
-      super("No complaint matches this reference and access code.");
+      super(HttpStatus.NOT_FOUND, "complaint-not-found", "Complaint not found",
+          "No complaint matches this reference and access code.");
+      getBody().setInstance(URI.create("/api/complaints"));
     }
   }
 
-  /** Too many wrong access codes for this reference lately. */
-  public static class TooManyAttempts extends RuntimeException {
-    private final Duration retryAfter;
-
+  /** Too many wrong access codes for this reference lately; try again after {@code Retry-After}. */
+  public static class TooManyAttempts extends RefusedRequest {
     public TooManyAttempts(Duration retryAfter) {
-      super("Too many wrong access codes for this reference. Try again later.");
-      this.retryAfter = retryAfter;
-    }
-
-    public Duration retryAfter() {
-      return retryAfter;
+      super(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
+          "Too many wrong access codes for this reference. Try again later.");
+      getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.redress.engine;
+package org.redress.complaint;
 
 import static org.redress.complaint.ComplaintVariables.*;
 
@@ -6,20 +6,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.redress.complaint.Complaint;
-import org.redress.complaint.ComplaintRepository;
-import org.redress.complaint.ComplaintState;
-import org.redress.complaint.Timeline;
-import org.redress.complaint.TimelineEvent;
-import org.redress.improvement.action.CorrectiveAction;
-import org.redress.improvement.action.CorrectiveActions;
+import org.redress.engine.EveryUserTaskListener;
+import org.redress.engine.Markdown;
 import org.springframework.stereotype.Component;
 
 /**
  * Added to every user task by {@link EveryUserTaskListenersPlugin}, on create: names the task with the
  * complaint reference, and gives its form the read-only context — the complaint as submitted, the
  * assessment and the history so far — so a handler never has to leave Tasklist to decide. The
- * context is task-local, shown by the forms' text views and never submitted back.
+ * context is task-local, shown by the forms' text views and never submitted back. Features above
+ * the core add their own lines to the assessment through {@link CaseNotes}.
  */
 @Component
 public class TaskContext implements EveryUserTaskListener {
@@ -34,12 +30,12 @@ public class TaskContext implements EveryUserTaskListener {
 
   private final ComplaintRepository complaints;
   private final Timeline timeline;
-  private final CorrectiveActions actions;
+  private final List<CaseNotes> notes;
 
-  public TaskContext(ComplaintRepository complaints, Timeline timeline, CorrectiveActions actions) {
+  public TaskContext(ComplaintRepository complaints, Timeline timeline, List<CaseNotes> notes) {
     this.complaints = complaints;
     this.timeline = timeline;
-    this.actions = actions;
+    this.notes = notes;
   }
 
   @Override
@@ -53,7 +49,7 @@ public class TaskContext implements EveryUserTaskListener {
     ComplaintState state = complaints.state(reference);
     task.setVariableLocal(REFERENCE, reference);
     task.setVariableLocal(COMPLAINT_SUMMARY, fit(complaintSummary(complaint)));
-    task.setVariableLocal(ASSESSMENT_SUMMARY, fit(assessmentSummary(state) + openActions(actions.openForComplaint(reference))));
+    task.setVariableLocal(ASSESSMENT_SUMMARY, fit(assessmentSummary(state) + notes(reference)));
     task.setVariableLocal(CASE_HISTORY, fitHistory(history(timeline.of(reference))));
   }
 
@@ -98,13 +94,9 @@ public class TaskContext implements EveryUserTaskListener {
         s.team());
   }
 
-  /** The open corrective actions (8.7) the complaint is part of. */
-  static String openActions(List<CorrectiveAction> open) {
+  private String notes(String reference) {
     StringBuilder md = new StringBuilder();
-    for (CorrectiveAction a : open) {
-      md.append("\n\n**Corrective action CA-").append(a.id()).append("** (").append(a.status()).append(", ")
-          .append(a.causeKind()).append(' ').append(a.causeCode()).append("): ").append(Markdown.escape(a.title()));
-    }
+    notes.forEach(note -> md.append(note.about(reference)));
     return md.toString();
   }
 

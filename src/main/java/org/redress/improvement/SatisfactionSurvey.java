@@ -10,9 +10,11 @@ import org.redress.complaint.EventType;
 import org.redress.complaint.KpiChanges;
 import org.redress.complaint.Timeline;
 import org.redress.engine.Actors;
-import org.redress.intake.FieldError;
-import org.redress.intake.SubmissionRefused;
+import org.redress.problem.FieldError;
+import org.redress.problem.RefusedRequest;
+import org.redress.problem.SubmissionRefused;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,9 +95,9 @@ public class SatisfactionSurvey {
   }
 
   /** The survey is not open: complaint not closed yet, or already answered. */
-  public static class NotOpen extends RuntimeException {
+  public static class NotOpen extends RefusedRequest {
     public NotOpen(String message) {
-      super(message);
+      super(HttpStatus.CONFLICT, "conflict", "Not possible now", message);
     }
   }
 }

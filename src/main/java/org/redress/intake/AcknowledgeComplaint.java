@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.redress.complaint.AccessCodes;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.notification.ComplainantMessage;
 import org.redress.notification.ComplainantNotifier;
-import org.redress.tracking.AccessCodes;
 import org.springframework.stereotype.Component;
 
 /**

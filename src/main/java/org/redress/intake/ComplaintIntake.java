@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.redress.complaint.AccessCodes;
 import org.redress.complaint.Channel;
 import org.redress.engine.InvalidSubmissionException;
-import org.redress.tracking.AccessCodes;
+import org.redress.problem.FieldError;
+import org.redress.problem.SubmissionRefused;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

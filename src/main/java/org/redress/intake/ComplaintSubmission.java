@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.redress.complaint.Channel;
 import org.redress.complaint.EngineClock;
 import org.redress.engine.SubmittedForm;
+import org.redress.problem.FieldError;
 
 /**
  * The fields of the standard's complaint form (ISO 10002 annex "complaint form"), checked on the

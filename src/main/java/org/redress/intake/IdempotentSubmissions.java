@@ -1,10 +1,14 @@
 package org.redress.intake;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.redress.complaint.EngineClock;
+import org.redress.problem.FieldError;
+import org.redress.problem.RefusedRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -79,16 +83,19 @@ public class IdempotentSubmissions {
   }
 
   /** The key was used before with a different request. */
-  public static class KeyReused extends RuntimeException {
+  public static class KeyReused extends RefusedRequest {
     public KeyReused() {
-      super("This Idempotency-Key was already used with a different request.");
+      super(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency-Key reused",
+          "This Idempotency-Key was already used with a different request.",
+          List.of(new FieldError("Idempotency-Key", "was used before with a different request")));
     }
   }
 
   /** A request with this key is still being processed. */
-  public static class KeyInProgress extends RuntimeException {
+  public static class KeyInProgress extends RefusedRequest {
     public KeyInProgress() {
-      super("A request with this Idempotency-Key is still being processed; retry shortly.");
+      super(HttpStatus.CONFLICT, "conflict", "Not possible now",
+          "A request with this Idempotency-Key is still being processed; retry shortly.");
     }
   }
 }

@@ -32,6 +32,8 @@ import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.complaint.Timeline;
 import org.redress.engine.Actors;
+import org.redress.problem.FieldError;
+import org.redress.problem.SubmissionRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

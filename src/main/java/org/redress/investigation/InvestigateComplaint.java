@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EventType;
 import org.redress.engine.SubmittedForm;
-import org.redress.improvement.classification.CodeLists;
 import org.springframework.stereotype.Component;
 
 /**

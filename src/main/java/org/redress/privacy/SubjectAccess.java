@@ -1,14 +1,14 @@
 package org.redress.privacy;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EventType;
 import org.redress.complaint.Timeline;
+import org.redress.problem.RefusedRequest;
 import org.redress.security.Roles;
+import org.redress.security.StaffOnly;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,9 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/staff/complaints/{reference}/personal-data")
-public class SubjectAccess {
-
-  static final Set<String> ALLOWED_GROUPS = Set.of(Roles.SUPERVISORS, Roles.CAMUNDA_ADMIN);
+@StaffOnly(value = {Roles.SUPERVISORS, Roles.CAMUNDA_ADMIN}, to = "export or erase a complainant's personal data")
+class SubjectAccess {
 
   private final IdentityService identity;
   private final ComplaintRepository complaints;
@@ -38,7 +37,7 @@ public class SubjectAccess {
   private final Timeline timeline;
   private final TransactionTemplate transaction;
 
-  public SubjectAccess(IdentityService identity, ComplaintRepository complaints, PersonalData personalData,
+  SubjectAccess(IdentityService identity, ComplaintRepository complaints, PersonalData personalData,
       Timeline timeline, PlatformTransactionManager transactions) {
     this.identity = identity;
     this.complaints = complaints;
@@ -50,10 +49,7 @@ public class SubjectAccess {
   @GetMapping
   public ResponseEntity<?> export(@PathVariable String reference) {
     Authentication user = identity.getCurrentAuthentication();
-    ResponseEntity<?> refused = refusal(user, reference);
-    if (refused != null) {
-      return refused;
-    }
+    existing(reference);
     return ResponseEntity.ok(transaction.execute(status -> {
       Map<String, Object> export = personalData.export(reference);
       timeline.record(reference, EventType.PERSONAL_DATA_EXPORTED, user.getUserId(),
@@ -65,10 +61,7 @@ public class SubjectAccess {
   @DeleteMapping
   public ResponseEntity<?> erase(@PathVariable String reference) {
     Authentication user = identity.getCurrentAuthentication();
-    ResponseEntity<?> refused = refusal(user, reference);
-    if (refused != null) {
-      return refused;
-    }
+    existing(reference);
     // The supervisor's right is checked above; the engine work runs as Redress itself, since
     // deleting history is no supervisor's Camunda permission. The timeline names the supervisor.
     identity.clearAuthentication();
@@ -82,18 +75,9 @@ public class SubjectAccess {
     }
   }
 
-  private ResponseEntity<?> refusal(Authentication user, String reference) {
-    if (user == null || user.getUserId() == null) {
-      return ResponseEntity.status(401).body(Map.of("message", "Log in with your staff user name and password"));
-    }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (groups.stream().noneMatch(ALLOWED_GROUPS::contains)) {
-      return ResponseEntity.status(403).body(Map.of("message",
-          "Only supervisors may export or erase a complainant's personal data"));
-    }
+  private void existing(String reference) {
     if (complaints.find(reference).isEmpty()) {
-      return ResponseEntity.status(404).body(Map.of("message", "No complaint " + reference));
+      throw RefusedRequest.notFound("No complaint " + reference);
     }
-    return null;
   }
 }

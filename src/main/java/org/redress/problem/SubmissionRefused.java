@@ -1,22 +1,17 @@
-package org.redress.intake;
+package org.redress.problem;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
 
-/** A submission the server refuses, with every refused field and why. Nothing was stored. */
-public class SubmissionRefused extends RuntimeException {
-
-  private final List<FieldError> errors;
+/** Values the server refuses — a body, a form or query parameters — with every refused field and why. Nothing was stored. */
+public class SubmissionRefused extends RefusedRequest {
 
   public SubmissionRefused(List<FieldError> errors) {
-    super(errors.size() == 1 ? "1 field was refused" : errors.size() + " fields were refused");
-    this.errors = List.copyOf(errors);
+    super(HttpStatus.BAD_REQUEST, "invalid-submission", "Some values were refused",
+        errors.size() == 1 ? "1 field was refused" : errors.size() + " fields were refused", errors);
   }
 
   public static SubmissionRefused of(String field, String reason) {
     return new SubmissionRefused(List.of(new FieldError(field, reason)));
-  }
-
-  public List<FieldError> errors() {
-    return errors;
   }
 }

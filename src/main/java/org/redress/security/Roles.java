@@ -15,5 +15,14 @@ public final class Roles {
   public static final List<String> ALL = List.of(HANDLERS, SUPERVISORS, PROCESS_OWNERS, AUDITORS, MANAGEMENT,
       CAMUNDA_ADMIN);
 
+  /** How a refusal names the group: "process owners", "administrators". */
+  public static String label(String group) {
+    return switch (group) {
+      case PROCESS_OWNERS -> "process owners";
+      case CAMUNDA_ADMIN -> "administrators";
+      default -> group;
+    };
+  }
+
   private Roles() {}
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The member of staff calling Redress's staff API or pages, as {@link EngineRestAuthentication}
- * authenticated them (HTTP Basic or the webapp session). Each feature decides which groups it admits
- * and how it refuses; this only says who is asking.
+ * authenticated them (HTTP Basic or the webapp session). Which groups an endpoint admits is said once,
+ * with {@link StaffOnly}; this says who is asking.
  */
 @Component
 public class StaffCaller {
@@ -36,5 +36,19 @@ public class StaffCaller {
     }
     return Optional.of(new Caller(user.getUserId(),
         user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds())));
+  }
+
+  /** The logged-in caller; refused with 401 when nobody is logged in. */
+  public Caller required() {
+    return current().orElseThrow(StaffAccessRefused::loginRequired);
+  }
+
+  /** The caller, who must be in one of {@code groups} (any member of staff when empty) to do {@code what}. */
+  Caller require(Set<String> groups, String what) {
+    Caller caller = required();
+    if (!groups.isEmpty() && !caller.inAnyOf(groups)) {
+      throw StaffAccessRefused.notAllowed(groups, what);
+    }
+    return caller;
   }
 }

@@ -1,4 +1,4 @@
-package org.redress.closure;
+package org.redress.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -6,11 +6,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.redress.intake.FieldError;
-import org.redress.intake.SubmissionRefused;
-import org.redress.tracking.AccessCodes;
+import org.redress.closure.ComplainantAnswers;
+import org.redress.complaint.AccessCodes;
+import org.redress.problem.FieldError;
+import org.redress.problem.SubmissionRefused;
 import org.redress.tracking.ComplaintTracking;
-import org.redress.tracking.StatusApi;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,4 +1,4 @@
-package org.redress.intake;
+package org.redress.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.redress.complaint.Channel;
+import org.redress.intake.Attachment;
+import org.redress.intake.ComplaintIntake;
+import org.redress.problem.SubmissionRefused;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

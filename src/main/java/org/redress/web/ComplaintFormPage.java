@@ -1,4 +1,4 @@
-package org.redress.intake;
+package org.redress.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.redress.complaint.Channel;
-import org.redress.web.FormTokens;
+import org.redress.intake.Attachment;
+import org.redress.intake.Attachments;
+import org.redress.intake.ComplaintIntake;
+import org.redress.intake.ComplaintSubmission;
+import org.redress.intake.IdempotentSubmissions;
+import org.redress.problem.FieldError;
+import org.redress.problem.SubmissionRefused;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.redress.tracking;
+package org.redress.web;
 
 import java.time.Duration;
 import java.time.Period;

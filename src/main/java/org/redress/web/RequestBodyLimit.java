@@ -8,19 +8,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.redress.problem.BodyTooLarge;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * JSON bodies of the complainants' API (/api/complaints/**) are small: anything over {@link #MAX_JSON_BYTES} is refused
- * with 413 — by its Content-Length at once, or while reading when it has none (chunked).
+ * JSON bodies of the complainants' API (/api/complaints/**) are small: reading past
+ * {@link #MAX_JSON_BYTES} fails with {@link BodyTooLarge}, answered 413 like every other problem —
+ * at the first read when the Content-Length already says so, else (chunked) once the limit is passed.
  * Multipart uploads are limited by spring.servlet.multipart.* instead.
  */
 @Component
-public class RequestBodyLimit extends OncePerRequestFilter {
+class RequestBodyLimit extends OncePerRequestFilter {
 
-  public static final int MAX_JSON_BYTES = 64 * 1024;
+  static final int MAX_JSON_BYTES = 64 * 1024;
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -32,23 +34,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > MAX_JSON_BYTES) {
-      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      response.setContentType("application/problem+json");
-      response.getOutputStream().write("""
-          {"type":"https://redress.example/problems/too-large","title":"Request too large","status":413,\
-          "detail":"The request body is too large.","errors":[{"field":"body","reason":"must be at most %d KB"}]}"""
-          .formatted(MAX_JSON_BYTES / 1024).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return;
-    }
     chain.doFilter(new Limited(request), response);
-  }
-
-  /** Thrown while reading past the limit; the API answers 413. */
-  public static class TooLarge extends IOException {
-    TooLarge() {
-      super("request body too large");
-    }
   }
 
   private static final class Limited extends HttpServletRequestWrapper {
@@ -60,6 +46,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
+      if (getContentLengthLong() > MAX_JSON_BYTES) {
+        throw new BodyTooLarge(MAX_JSON_BYTES);
+      }
       if (stream == null) {
         ServletInputStream in = super.getInputStream();
         stream = new ServletInputStream() {
@@ -69,7 +58,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
           public int read() throws IOException {
             int b = in.read();
             if (b >= 0 && ++read > MAX_JSON_BYTES) {
-              throw new TooLarge();
+              throw new BodyTooLarge(MAX_JSON_BYTES);
             }
             return b;
           }
@@ -78,7 +67,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
           public int read(byte[] buffer, int off, int len) throws IOException {
             int n = in.read(buffer, off, len);
             if (n > 0 && (read += n) > MAX_JSON_BYTES) {
-              throw new TooLarge();
+              throw new BodyTooLarge(MAX_JSON_BYTES);
             }
             return n;
           }

@@ -1,9 +1,11 @@
-package org.redress.tracking;
+package org.redress.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.redress.complaint.AccessCodes;
 import org.redress.intake.Attachments;
+import org.redress.tracking.ComplaintTracking;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

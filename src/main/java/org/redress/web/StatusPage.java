@@ -1,4 +1,4 @@
-package org.redress.tracking;
+package org.redress.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.redress.closure.ComplainantAnswers;
+import org.redress.complaint.AccessCodes;
 import org.redress.improvement.SatisfactionSurvey;
-import org.redress.intake.FieldError;
-import org.redress.intake.SubmissionRefused;
 import org.redress.notification.ComplainantMessage;
-import org.redress.web.FormTokens;
+import org.redress.problem.FieldError;
+import org.redress.problem.SubmissionRefused;
+import org.redress.tracking.ComplaintTracking;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

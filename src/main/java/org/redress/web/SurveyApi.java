@@ -1,4 +1,4 @@
-package org.redress.improvement;
+package org.redress.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -6,10 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.redress.closure.AnswerApi;
-import org.redress.tracking.AccessCodes;
+import org.redress.complaint.AccessCodes;
+import org.redress.improvement.SatisfactionSurvey;
 import org.redress.tracking.ComplaintTracking;
-import org.redress.tracking.StatusApi;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,8 +1,9 @@
-package org.redress.engine;
+package org.redress.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.redress.engine.Markdown;
 
 /** The read-only context of the task forms: plain words, and complainants' text shown as text. */
 class TaskContextTest {

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redress.ComplaintDriver;
 import org.redress.RedressTest;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.Timeline;
 import org.redress.engine.InvalidSubmissionException;
-import org.redress.improvement.classification.CodeLists;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redress.ComplaintDriver;
 import org.redress.RedressTest;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
@@ -26,7 +27,6 @@ import org.redress.complaint.Timeline;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.improvement.action.CorrectiveAction;
 import org.redress.improvement.action.CorrectiveActions;
-import org.redress.improvement.classification.CodeLists;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

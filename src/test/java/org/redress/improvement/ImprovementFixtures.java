@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.KpiChanges;
-import org.redress.improvement.classification.CodeLists;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

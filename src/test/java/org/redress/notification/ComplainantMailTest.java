@@ -72,7 +72,7 @@ class ComplainantMailTest {
   @Autowired ComplainantAnswers answers;
   @Autowired ComplainantNotifier notifier;
   @Autowired org.redress.tracking.ComplaintTracking tracking;
-  @Autowired org.redress.tracking.AccessCodes accessCodes;
+  @Autowired org.redress.complaint.AccessCodes accessCodes;
   @Autowired org.redress.intake.MailboxPollingSwitch pollingSwitch;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   ComplaintDriver driver;

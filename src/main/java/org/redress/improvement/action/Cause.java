@@ -2,7 +2,7 @@ package org.redress.improvement.action;
 
 import java.util.List;
 import java.util.Map;
-import org.redress.improvement.classification.CodeLists;
+import org.redress.classification.CodeLists;
 
 /**
  * What a corrective action addresses: complaints of one category, product or root cause (8.2), and

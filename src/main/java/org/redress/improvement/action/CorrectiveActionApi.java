@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.redress.improvement.StaffAccess;
+import org.redress.problem.RefusedRequest;
+import org.redress.problem.SubmissionRefused;
 import org.redress.security.Roles;
+import org.redress.security.StaffOnly;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,56 +25,40 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/staff")
-public class CorrectiveActionApi {
-
-  static final Set<String> READERS = Set.of(Roles.MANAGEMENT, Roles.PROCESS_OWNERS, Roles.SUPERVISORS, Roles.AUDITORS,
-      Roles.CAMUNDA_ADMIN);
+@StaffOnly(value = {Roles.MANAGEMENT, Roles.PROCESS_OWNERS, Roles.SUPERVISORS, Roles.AUDITORS, Roles.CAMUNDA_ADMIN},
+    to = "read corrective actions")
+class CorrectiveActionApi {
   static final Set<String> STATUSES = Set.of(CorrectiveAction.PROPOSED, CorrectiveAction.DECLINED, CorrectiveAction.OPEN,
       CorrectiveAction.IMPLEMENTED, CorrectiveAction.CLOSED, CorrectiveAction.REOPENED);
 
   private final CorrectiveActions actions;
-  private final StaffAccess access;
-
-  public CorrectiveActionApi(CorrectiveActions actions, StaffAccess access) {
+  CorrectiveActionApi(CorrectiveActions actions) {
     this.actions = actions;
-    this.access = access;
   }
 
   @GetMapping("/corrective-actions")
   public ResponseEntity<Object> list(@RequestParam(required = false) String status) {
-    ResponseEntity<Object> refused = access.refusal(READERS, "read corrective actions");
-    if (refused != null) {
-      return refused;
-    }
     if (status != null && !STATUSES.contains(status)) {
-      return StaffAccess.invalid("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+      throw SubmissionRefused.of("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
     }
     return ResponseEntity.ok(actions.list(status));
   }
 
   @GetMapping("/corrective-actions/{id}")
   public ResponseEntity<Object> one(@PathVariable String id) {
-    ResponseEntity<Object> refused = access.refusal(READERS, "read corrective actions");
-    if (refused != null) {
-      return refused;
-    }
     if (!id.matches("\\d{1,18}")) {
-      return StaffAccess.invalid("id", "must be a number");
+      throw SubmissionRefused.of("id", "must be a number");
     }
     return actions.find(Long.parseLong(id)).<ResponseEntity<Object>>map(a -> {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("action", a);
       body.put("complaints", actions.linkedReferences(a.id()));
       return ResponseEntity.ok(body);
-    }).orElseGet(() -> StaffAccess.notFound("No corrective action " + id));
+    }).orElseThrow(() -> RefusedRequest.notFound("No corrective action " + id));
   }
 
   @GetMapping("/complaints/{reference}/corrective-actions")
   public ResponseEntity<Object> ofComplaint(@PathVariable String reference) {
-    ResponseEntity<Object> refused = access.refusal(READERS, "read corrective actions");
-    if (refused != null) {
-      return refused;
-    }
     List<CorrectiveAction> open = actions.openForComplaint(reference);
     return ResponseEntity.ok(open);
   }

@@ -4,9 +4,9 @@ import static org.redress.complaint.ComplaintVariables.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.redress.classification.CodeLists;
 import org.redress.engine.EveryUserTaskListener;
 import org.redress.engine.Markdown;
-import org.redress.improvement.classification.CodeLists;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.engine.Actors;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.SubmittedForm;
-import org.redress.improvement.classification.CodeLists;
 import org.springframework.stereotype.Component;
 
 /**

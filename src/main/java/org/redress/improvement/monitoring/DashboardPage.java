@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import org.redress.assessment.Severity;
 import org.redress.complaint.Channel;
+import org.redress.security.Roles;
+import org.redress.security.StaffCaller;
+import org.redress.security.StaffOnly;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,26 +24,27 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the list of complaints behind each figure, each linked to its history in Cockpit.
  */
 @Controller
-public class DashboardPage {
+@StaffOnly(value = {Roles.MANAGEMENT, Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN}, to = "see the complaints-handling figures")
+class DashboardPage {
 
   private final Kpis kpis;
+  private final StaffCaller staff;
   private final KpiComplaints complaints;
-  private final MonitoringAccess access;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
-  public DashboardPage(Kpis kpis, KpiComplaints complaints, MonitoringAccess access, JdbcClient jdbc,
+  DashboardPage(Kpis kpis, StaffCaller staff, KpiComplaints complaints, JdbcClient jdbc,
       ObjectMapper json) {
     this.kpis = kpis;
+    this.staff = staff;
     this.complaints = complaints;
-    this.access = access;
     this.jdbc = jdbc;
     this.json = json;
   }
 
   @GetMapping("/staff/dashboard")
   public String dashboard(@RequestParam Map<String, String> params, Model model) throws JsonProcessingException {
-    String user = access.require();
+    String user = staff.required().userId();
     KpiQuery query = KpiParameters.query(params, Set.of("interval"), kpis.objectives());
     Kpis.Interval interval = KpiParameters.interval(params);
     KpiReport report = kpis.report(query);
@@ -64,7 +68,6 @@ public class DashboardPage {
 
   @GetMapping("/staff/complaints")
   public String complaints(@RequestParam Map<String, String> params, Model model) {
-    access.require();
     KpiQuery query = KpiParameters.query(params, Set.of("kpi", "matching", "page", "size"), kpis.objectives());
     KpiComplaints.Page page = KpiApi.drillDown(complaints, query, params);
     model.addAttribute("query", query);

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.redress.intake.SubmissionRefused;
+import org.redress.problem.SubmissionRefused;
+import org.redress.security.Roles;
+import org.redress.security.StaffOnly;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,22 +26,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden // staff API: not part of the complainants' OpenAPI description
 @RestController
 @RequestMapping("/api/staff")
-public class KpiApi {
+@StaffOnly(value = {Roles.MANAGEMENT, Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN}, to = "see the complaints-handling figures")
+class KpiApi {
 
   private final Kpis kpis;
   private final KpiComplaints complaints;
-  private final MonitoringAccess access;
 
-  public KpiApi(Kpis kpis, KpiComplaints complaints, MonitoringAccess access) {
+  KpiApi(Kpis kpis, KpiComplaints complaints) {
     this.kpis = kpis;
     this.complaints = complaints;
-    this.access = access;
   }
 
   /** Every KPI with its target, whether it is met, its basis and its population. */
   @GetMapping(path = "/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> report(@RequestParam Map<String, String> params) {
-    access.require();
     KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
     return view(kpis.report(query));
   }
@@ -47,7 +47,6 @@ public class KpiApi {
   /** The KPI table as CSV (one line per KPI), e.g. for a spreadsheet or the management review. */
   @GetMapping(path = "/kpis.csv")
   public ResponseEntity<byte[]> csv(@RequestParam Map<String, String> params) {
-    access.require();
     KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
     KpiReport report = kpis.report(query);
     StringBuilder csv = new StringBuilder(
@@ -68,7 +67,6 @@ public class KpiApi {
   /** KPIs per month or week ({@code interval=month|week}) with their targets: the trend charts. */
   @GetMapping(path = "/kpis/trend", produces = MediaType.APPLICATION_JSON_VALUE)
   public Kpis.Trend trend(@RequestParam Map<String, String> params) {
-    access.require();
     KpiQuery query = KpiParameters.query(params, Set.of("interval"), kpis.objectives());
     return kpis.trend(query, KpiParameters.interval(params));
   }
@@ -76,7 +74,6 @@ public class KpiApi {
   /** Figures by {@code dimension=category|channel|team|severity|product|priority}. */
   @GetMapping(path = "/kpis/breakdown", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> breakdown(@RequestParam Map<String, String> params) {
-    access.require();
     KpiQuery query = KpiParameters.query(params, Set.of("dimension"), kpis.objectives());
     String dimension = KpiParameters.dimension(params);
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -92,7 +89,6 @@ public class KpiApi {
    */
   @GetMapping(path = "/kpis/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
   public KpiComplaints.Page complaints(@RequestParam Map<String, String> params) {
-    access.require();
     KpiQuery query = KpiParameters.query(params, Set.of("kpi", "matching", "page", "size"), kpis.objectives());
     return drillDown(complaints, query, params);
   }

@@ -9,8 +9,8 @@ import java.util.Set;
 import org.redress.assessment.Severity;
 import org.redress.complaint.Channel;
 import org.redress.complaint.EngineClock;
-import org.redress.intake.FieldError;
-import org.redress.intake.SubmissionRefused;
+import org.redress.problem.FieldError;
+import org.redress.problem.SubmissionRefused;
 
 /**
  * Reads the query parameters of the monitoring API and pages into a {@link KpiQuery}; every bad value

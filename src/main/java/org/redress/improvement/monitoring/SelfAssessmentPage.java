@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
+import org.redress.security.Roles;
+import org.redress.security.StaffOnly;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,25 +23,23 @@ import org.thymeleaf.context.Context;
  * auditor ({@code /staff/self-assessment.pdf}): the same Thymeleaf template, rendered by openhtmltopdf.
  */
 @Controller
-public class SelfAssessmentPage {
+@StaffOnly(value = {Roles.MANAGEMENT, Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN}, to = "see the complaints-handling figures")
+class SelfAssessmentPage {
 
   private static final String TEMPLATE = "staff/self-assessment";
 
   private final SelfAssessment assessment;
   private final Kpis kpis;
-  private final MonitoringAccess access;
   private final TemplateEngine templates;
 
-  public SelfAssessmentPage(SelfAssessment assessment, Kpis kpis, MonitoringAccess access, TemplateEngine templates) {
+  SelfAssessmentPage(SelfAssessment assessment, Kpis kpis, TemplateEngine templates) {
     this.assessment = assessment;
     this.kpis = kpis;
-    this.access = access;
     this.templates = templates;
   }
 
   @GetMapping("/staff/self-assessment")
   public String page(@RequestParam Map<String, String> params, Model model) {
-    access.require();
     KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
     model.addAllAttributes(attributes(query, false));
     return TEMPLATE;
@@ -47,7 +47,6 @@ public class SelfAssessmentPage {
 
   @GetMapping("/staff/self-assessment.pdf")
   public ResponseEntity<byte[]> pdf(@RequestParam Map<String, String> params) {
-    access.require();
     KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
     Context context = new Context();
     context.setVariables(attributes(query, true));

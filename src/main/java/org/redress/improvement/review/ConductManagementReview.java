@@ -4,11 +4,11 @@ import static org.redress.complaint.ComplaintVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.CaseEvents;
 import org.redress.engine.SubmittedForm;
 import org.redress.improvement.action.Cause;
 import org.redress.improvement.action.RecordCorrectiveAction;
-import org.redress.improvement.classification.CodeLists;
 import org.springframework.stereotype.Component;
 
 /**

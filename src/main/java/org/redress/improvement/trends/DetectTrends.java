@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.EngineClock;
 import org.redress.engine.Actors;
 import org.redress.improvement.action.Cause;
 import org.redress.improvement.action.CauseCounts;
 import org.redress.improvement.action.CorrectiveActionStarter;
 import org.redress.improvement.action.CorrectiveActions;
-import org.redress.improvement.classification.CodeLists;
 import org.springframework.stereotype.Component;
 
 /**
