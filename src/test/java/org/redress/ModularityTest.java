@@ -50,6 +50,11 @@ class ModularityTest {
         .writeModulesAsPlantUml(Documenter.DiagramOptions.defaults().withStyle(Documenter.DiagramOptions.DiagramStyle.C4))
         .writeIndividualModulesAsPlantUml()
         .writeModuleCanvases();
+    try (Stream<Path> written = Files.list(Path.of(target))) {
+      for (Path file : written.toList()) {
+        Files.write(file, inStableOrder(Files.readAllLines(file)));
+      }
+    }
     if (Path.of(target).toAbsolutePath().equals(DOCS.toAbsolutePath())) {
       return; // just written
     }
@@ -66,5 +71,33 @@ class ModularityTest {
     }
     assertThat(stale).as("docs/modules is out of date; rewrite it with "
         + "./mvnw test -Dtest=ModularityTest -Dredress.modules=docs/modules").isEmpty();
+  }
+
+  /**
+   * The Documenter lists relations and types in the order the classes were found, which differs from
+   * run to run: runs of lines of the same kind (relations, components, listed types) are sorted.
+   */
+  static List<String> inStableOrder(List<String> lines) {
+    List<String> out = new ArrayList<>();
+    List<String> run = new ArrayList<>();
+    String kind = null;
+    for (String line : lines) {
+      String lineKind = line.strip().startsWith("Rel(") ? "rel" : line.strip().startsWith("Component(") ? "component"
+          : line.startsWith("* `") ? "type" : null;
+      if (lineKind == null || !lineKind.equals(kind)) {
+        run.sort(null);
+        out.addAll(run);
+        run.clear();
+      }
+      if (lineKind == null) {
+        out.add(line);
+      } else {
+        run.add(line);
+      }
+      kind = lineKind;
+    }
+    run.sort(null);
+    out.addAll(run);
+    return out;
   }
 }
