@@ -38,16 +38,21 @@ final class FormLimits {
 
   /** The form of the task being completed. */
   static FormLimits of(DelegateTask task) {
-    String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
+    String key = engine(task.getProcessEngineServices()) + task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
     return new FormLimits(key, BY_FORM.computeIfAbsent(key, k -> read(
         () -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()))));
   }
 
   /** The start form of the execution's process. */
   static FormLimits ofStartForm(DelegateExecution execution) {
-    String key = execution.getProcessDefinitionId() + "#start";
+    String key = engine(execution.getProcessEngineServices()) + execution.getProcessDefinitionId() + "#start";
     return new FormLimits(key, BY_FORM.computeIfAbsent(key, k -> read(
         () -> execution.getProcessEngineServices().getFormService().getDeployedStartForm(execution.getProcessDefinitionId()))));
+  }
+
+  /** Ids are unique within one engine's database only (tests run several engines in one JVM). */
+  private static String engine(Object services) {
+    return System.identityHashCode(services) + "/";
   }
 
   Field field(String key) {
