@@ -49,7 +49,7 @@ public class ReviewAssessment implements TaskListener {
     SubmittedForm form = new SubmittedForm(task);
     String severity = form.requiredChoice(SEVERITY, Severity.ALL);
     String target = form.requiredChoice(RESPONSE_TARGET, settings.responseTargets());
-    String reason = form.optionalText(OVERRIDE_REASON, 2000);
+    String reason = form.optionalText(OVERRIDE_REASON);
     String category = form.requiredChoice(CATEGORY, codeLists.activeCodes(CodeLists.CATEGORY));
     String product = form.requiredChoice(PRODUCT, codeLists.activeCodes(CodeLists.PRODUCT));
 

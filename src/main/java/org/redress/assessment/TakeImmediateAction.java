@@ -22,7 +22,7 @@ public class TakeImmediateAction implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String action = new SubmittedForm(task).requiredText(IMMEDIATE_ACTION_TAKEN, 5, 4000);
+    String action = new SubmittedForm(task).requiredText(IMMEDIATE_ACTION_TAKEN);
     events.record(task, EventType.IMMEDIATE_ACTION_TAKEN, "Immediate action taken: " + action,
         Map.of("action", action));
   }

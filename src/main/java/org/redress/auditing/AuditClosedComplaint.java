@@ -115,7 +115,7 @@ public class AuditClosedComplaint implements TaskListener {
     SubmittedForm form = new SubmittedForm(task);
     Map<String, String> answers = new LinkedHashMap<>();
     CHECKLIST.forEach((field, allowed) -> answers.put(field, form.requiredChoice(field, allowed)));
-    String findings = form.optionalText(FINDINGS, SubmittedForm.MAX_TEXT);
+    String findings = form.optionalText(FINDINGS);
     boolean conforming = !answers.containsValue("no");
     if (!conforming && findings == null) {
       throw new InvalidSubmissionException(FINDINGS, "is required when an answer is no: say what was wrong");

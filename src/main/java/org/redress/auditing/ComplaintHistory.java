@@ -36,7 +36,7 @@ import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.complaint.Timeline;
 import org.redress.complaint.TimelineEvent;
-import org.redress.intake.ComplaintSubmission;
+import org.redress.intake.ComplaintForm;
 import org.redress.problem.RefusedRequest;
 import org.springframework.stereotype.Component;
 
@@ -76,9 +76,9 @@ public class ComplaintHistory {
    * Who the complainant is and how to reach them: withheld from callers who may not see personal
    * data (auditors judge the handling, not the person). The complaint's substance stays visible.
    */
-  static final Set<String> IDENTITY_VARIABLES = Set.of(ComplaintSubmission.NAME, ComplaintSubmission.ORGANISATION,
-      ComplaintSubmission.EMAIL, ComplaintSubmission.PHONE, ComplaintSubmission.ADDRESS,
-      ComplaintSubmission.ON_BEHALF_OF, ComplaintSubmission.ORDER_REFERENCE, ComplaintVariables.COMPLAINT_SUMMARY,
+  static final Set<String> IDENTITY_VARIABLES = Set.of(ComplaintForm.NAME, ComplaintForm.ORGANISATION,
+      ComplaintForm.EMAIL, ComplaintForm.PHONE, ComplaintForm.ADDRESS,
+      ComplaintForm.ON_BEHALF_OF, ComplaintForm.ORDER_REFERENCE, ComplaintVariables.COMPLAINT_SUMMARY,
       ComplaintVariables.CASE_HISTORY);
 
   private final HistoryService history;

@@ -1,11 +1,10 @@
 package org.redress.classification;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.redress.problem.FieldError;
 import org.redress.problem.RefusedRequest;
-import org.redress.problem.SubmissionRefused;
+import org.redress.problem.Text;
 import org.redress.security.Roles;
 import org.redress.security.StaffOnly;
 import org.springframework.http.HttpStatus;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @StaffOnly(to = "read code lists")
 class CodeListApi {
 
-  static final Pattern CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private final CodeLists codeLists;
   CodeListApi(CodeLists codeLists) {
@@ -47,37 +45,39 @@ class CodeListApi {
     return ResponseEntity.ok(codeLists.all(list));
   }
 
+  /** A new entry of a code list. */
+  record NewEntry(
+      @Text(required = true, pattern = "(?=.{1,40}$)[a-z0-9]+(-[a-z0-9]+)*",
+          patternReason = "must be lower-case letters and digits joined by hyphens, at most 40 characters") String code,
+      @Text(required = true, max = 200) String label,
+      Integer sortOrder,
+      Boolean active) {}
+
+  /** What changes in an entry; what is left out stays as it is. */
+  record EntryChange(@Text(max = 200) String label, Integer sortOrder, Boolean active) {}
+
   @PostMapping
   @StaffOnly(value = {Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN}, to = "change code lists")
-  public ResponseEntity<Object> add(@PathVariable String list, @RequestBody JsonNode body) {
+  public ResponseEntity<Object> add(@PathVariable String list, @Valid @RequestBody NewEntry body) {
     if (!CodeLists.LISTS.contains(list)) {
       throw unknownList(list);
     }
-    if (!body.isObject()) {
-      throw SubmissionRefused.of("body", "must be a JSON object");
-    }
-    String code = body.path("code").isTextual() ? body.path("code").asText().strip() : null;
-    if (code == null || code.isEmpty()) {
-      throw SubmissionRefused.of("code", "is required");
-    }
-    if (code.length() > 40 || !CODE.matcher(code).matches()) {
-      throw SubmissionRefused.of("code", "must be lower-case letters and digits joined by hyphens, at most 40 characters");
-    }
+    String code = body.code().strip();
     if (codeLists.find(list, code).isPresent()) {
       throw new RefusedRequest(HttpStatus.CONFLICT, "already-exists", "Already exists",
           "The code " + code + " is already in the list " + list + "; change it with PUT.",
           List.of(new FieldError("code", "already exists")));
     }
-    checkFields(body, true);
-    CodeLists.Entry entry = new CodeLists.Entry(code, body.path("label").asText().strip(),
-        !body.has("active") || body.path("active").asBoolean(), body.path("sortOrder").asInt(500));
+    CodeLists.Entry entry = new CodeLists.Entry(code, body.label().strip(), body.active() == null || body.active(),
+        body.sortOrder() == null ? 500 : body.sortOrder());
     codeLists.add(list, entry);
     return ResponseEntity.status(HttpStatus.CREATED).body(entry);
   }
 
   @PutMapping("/{code}")
   @StaffOnly(value = {Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN}, to = "change code lists")
-  public ResponseEntity<Object> update(@PathVariable String list, @PathVariable String code, @RequestBody JsonNode body) {
+  public ResponseEntity<Object> update(@PathVariable String list, @PathVariable String code,
+      @Valid @RequestBody EntryChange body) {
     if (!CodeLists.LISTS.contains(list)) {
       throw unknownList(list);
     }
@@ -85,35 +85,12 @@ class CodeListApi {
     if (existing == null) {
       throw RefusedRequest.notFound("No code " + code + " in the list " + list + ".");
     }
-    if (!body.isObject()) {
-      throw SubmissionRefused.of("body", "must be a JSON object");
-    }
-    checkFields(body, false);
     CodeLists.Entry entry = new CodeLists.Entry(code,
-        body.has("label") ? body.path("label").asText().strip() : existing.label(),
-        body.has("active") ? body.path("active").asBoolean() : existing.active(),
-        body.has("sortOrder") ? body.path("sortOrder").asInt() : existing.sortOrder());
+        body.label() == null || body.label().isBlank() ? existing.label() : body.label().strip(),
+        body.active() == null ? existing.active() : body.active(),
+        body.sortOrder() == null ? existing.sortOrder() : body.sortOrder());
     codeLists.update(list, entry);
     return ResponseEntity.ok(entry);
-  }
-
-  private static void checkFields(JsonNode body, boolean labelRequired) {
-    JsonNode label = body.path("label");
-    if (labelRequired && (!label.isTextual() || label.asText().isBlank())) {
-      throw SubmissionRefused.of("label", "is required");
-    }
-    if (body.has("label") && (!label.isTextual() || label.asText().isBlank() || label.asText().strip().length() > 200)) {
-      throw SubmissionRefused.of("label", "must be text of 1 to 200 characters");
-    }
-    if (body.has("active") && !body.path("active").isBoolean()) {
-      throw SubmissionRefused.of("active", "must be true or false");
-    }
-    if (body.has("sortOrder") && !body.path("sortOrder").canConvertToInt()) {
-      throw SubmissionRefused.of("sortOrder", "must be a whole number");
-    }
-    if (body.has("sortOrder") && !body.path("sortOrder").isIntegralNumber()) {
-      throw SubmissionRefused.of("sortOrder", "must be a whole number");
-    }
   }
 
   private static RefusedRequest unknownList(String list) {

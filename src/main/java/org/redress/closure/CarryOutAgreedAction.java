@@ -23,7 +23,7 @@ public class CarryOutAgreedAction implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String action = new SubmittedForm(task).requiredText(ACTION_TAKEN, 5, 4000);
+    String action = new SubmittedForm(task).requiredText(ACTION_TAKEN);
     task.getExecution().setVariable(CLOSING_ACTOR, CaseEvents.actor(task));
     events.record(task, EventType.AGREED_ACTION_CARRIED_OUT, "Agreed action carried out: " + action,
         Map.of("action", action));

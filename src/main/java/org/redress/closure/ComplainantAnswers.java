@@ -3,16 +3,13 @@ package org.redress.closure;
 import static org.redress.complaint.ComplaintVariables.COMPLAINANT_ANSWER;
 import static org.redress.complaint.ComplaintVariables.COMPLAINANT_REASON;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.redress.engine.Actors;
 import org.redress.engine.InvalidSubmissionException;
-import org.redress.problem.FieldError;
 import org.redress.problem.RefusedRequest;
 import org.redress.problem.SubmissionRefused;
 import org.redress.tracking.ComplaintTracking;
@@ -29,9 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ComplainantAnswers {
 
-  public static final String ACCEPT = "accept";
-  public static final String REJECT = "reject";
-
   private final TaskService tasks;
   private final FormService forms;
   private final TransactionTemplate transaction;
@@ -42,33 +36,17 @@ public class ComplainantAnswers {
     this.transaction = transaction;
   }
 
-  /** @param answer "accept" or "reject"; @param reason required when rejecting */
-  public void answer(String reference, Object answer, Object reason) {
-    List<FieldError> errors = new ArrayList<>();
-    if (answer == null || (answer instanceof String s && s.isBlank())) {
-      errors.add(new FieldError("answer", "is required: accept or reject"));
-    } else if (!ACCEPT.equals(answer) && !REJECT.equals(answer)) {
-      errors.add(new FieldError("answer", "must be accept or reject"));
-    }
-    if (reason != null && !(reason instanceof String)) {
-      errors.add(new FieldError("reason", "must be text"));
-    } else if (REJECT.equals(answer) && (reason == null || ((String) reason).isBlank())) {
-      errors.add(new FieldError("reason", "tell us why you reject the decision"));
-    } else if (reason != null && ((String) reason).strip().length() > 4000) {
-      errors.add(new FieldError("reason", "must be at most 4000 characters"));
-    }
-    if (!errors.isEmpty()) {
-      throw new SubmissionRefused(errors);
-    }
+  /** Records the complainant's answer, already checked as a {@link DecisionAnswer}. */
+  public void answer(String reference, DecisionAnswer answer) {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey(ComplaintTracking.ANSWER_TASK).singleResult();
     if (task == null) {
       throw new NotAwaited();
     }
     Map<String, Object> values = new HashMap<>();
-    values.put(COMPLAINANT_ANSWER, ACCEPT.equals(answer) ? RecordComplainantAnswer.ACCEPTED : RecordComplainantAnswer.REJECTED);
-    if (reason != null && !((String) reason).isBlank()) {
-      values.put(COMPLAINANT_REASON, reason);
+    values.put(COMPLAINANT_ANSWER, answer.accepts() ? RecordComplainantAnswer.ACCEPTED : RecordComplainantAnswer.REJECTED);
+    if (answer.reason() != null) {
+      values.put(COMPLAINANT_REASON, answer.reason());
     }
     try {
       transaction.executeWithoutResult(status -> {

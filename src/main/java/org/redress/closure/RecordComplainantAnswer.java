@@ -40,7 +40,7 @@ public class RecordComplainantAnswer implements TaskListener {
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
     String answer = form.requiredChoice(COMPLAINANT_ANSWER, List.of(ACCEPTED, REJECTED));
-    String reason = form.optionalText(COMPLAINANT_REASON, 4000);
+    String reason = form.optionalText(COMPLAINANT_REASON);
     String reference = CaseEvents.reference(task.getExecution());
     task.getExecution().setVariable(CLOSING_ACTOR, CaseEvents.actor(task));
     if (ACCEPTED.equals(answer)) {

@@ -38,8 +38,8 @@ public class RecordExternalRecourse implements TaskListener {
     SubmittedForm form = new SubmittedForm(task);
     String taken = form.requiredChoice(RECOURSE_TAKEN, List.of(REFERRED, NOT_PURSUED));
     String body = form.optionalChoice(EXTERNAL_BODY, BODIES);
-    String externalReference = form.optionalText(EXTERNAL_REFERENCE, 100);
-    String outcome = form.requiredText(EXTERNAL_OUTCOME, 5, 4000);
+    String externalReference = form.optionalText(EXTERNAL_REFERENCE);
+    String outcome = form.requiredText(EXTERNAL_OUTCOME);
     if (REFERRED.equals(taken) && body == null) {
       throw new InvalidSubmissionException(EXTERNAL_BODY, "say where the complaint was referred");
     }

@@ -36,9 +36,9 @@ public class ReviewDecision implements TaskListener {
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
     String outcome = form.requiredChoice(REVIEW_OUTCOME, List.of(UPHELD, REVISED));
-    String reasons = form.requiredText(REVIEW_REASONS, 10, SubmittedForm.MAX_TEXT);
-    String remedy = form.requiredText(RESPONSE_REMEDY, 5, 4000);
-    String explanation = form.requiredText(RESPONSE_EXPLANATION, 10, SubmittedForm.MAX_TEXT);
+    String reasons = form.requiredText(REVIEW_REASONS);
+    String remedy = form.requiredText(RESPONSE_REMEDY);
+    String explanation = form.requiredText(RESPONSE_EXPLANATION);
     boolean actionRequired = form.flag(ACTION_REQUIRED);
     form.keep(ACTION_REQUIRED, actionRequired);
 

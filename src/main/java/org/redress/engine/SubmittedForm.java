@@ -1,11 +1,15 @@
 package org.redress.engine;
 
 import java.util.Collection;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Reads and checks the values a person submitted through a Camunda Form, on the server. Every
- * check throws {@link InvalidSubmissionException} naming the field and the reason.
+ * Reads and checks the values a person submitted through a Camunda Form, on the server. The length
+ * limits of text fields are the form's own ({@link FormLimits}): what the person saw in Tasklist is what
+ * the server holds them to. Every check throws {@link InvalidSubmissionException} naming the field and
+ * the reason.
  */
 public final class SubmittedForm {
 
@@ -15,25 +19,43 @@ public final class SubmittedForm {
    */
   public static final int MAX_TEXT = 4000;
 
-  private final VariableScope scope;
+  /** A choice is a short code; anything longer is not one of the choices. */
+  private static final int MAX_CHOICE = 100;
 
-  public SubmittedForm(VariableScope scope) {
-    this.scope = scope;
+  private final VariableScope scope;
+  private final java.util.function.Supplier<FormLimits> limits;
+
+  /** The form of the task being completed. */
+  public SubmittedForm(DelegateTask task) {
+    this.scope = task;
+    this.limits = () -> FormLimits.of(task);
   }
 
-  public String requiredText(String field, int minLength, int maxLength) {
-    String value = optionalText(field, maxLength);
+  /** The start form of the execution's process. */
+  public SubmittedForm(DelegateExecution execution) {
+    this.scope = execution;
+    this.limits = () -> FormLimits.ofStartForm(execution);
+  }
+
+  /** The trimmed text, within the form's minLength and maxLength. */
+  public String requiredText(String field) {
+    String value = optionalText(field);
     if (value == null) {
       throw new InvalidSubmissionException(field, "is required");
     }
+    int minLength = limits.get().field(field).minLength();
     if (value.length() < minLength) {
       throw new InvalidSubmissionException(field, "must be at least " + minLength + " characters");
     }
     return value;
   }
 
-  /** The trimmed text, or null when empty. */
-  public String optionalText(String field, int maxLength) {
+  /** The trimmed text, or null when empty; within the form's maxLength. */
+  public String optionalText(String field) {
+    return text(field, limits.get().field(field).maxLength());
+  }
+
+  private String text(String field, int maxLength) {
     Object raw = scope.getVariable(field);
     if (raw == null) {
       return null;
@@ -60,7 +82,7 @@ public final class SubmittedForm {
   }
 
   public String optionalChoice(String field, Collection<String> allowed) {
-    String value = optionalText(field, 100);
+    String value = text(field, MAX_CHOICE);
     if (value != null && !allowed.contains(value)) {
       throw new InvalidSubmissionException(field, "must be one of " + String.join(", ", allowed));
     }

@@ -22,7 +22,7 @@ public class SuperviseEscalatedComplaint implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String notes = new SubmittedForm(task).requiredText(ESCALATION_NOTES, 5, 4000);
+    String notes = new SubmittedForm(task).requiredText(ESCALATION_NOTES);
     events.record(task, EventType.ESCALATION_HANDLED, "Escalation handled: " + notes, Map.of("notes", notes));
   }
 }

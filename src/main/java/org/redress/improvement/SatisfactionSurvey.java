@@ -1,7 +1,5 @@
 package org.redress.improvement;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintStatus;
@@ -10,9 +8,7 @@ import org.redress.complaint.EventType;
 import org.redress.complaint.KpiChanges;
 import org.redress.complaint.Timeline;
 import org.redress.engine.Actors;
-import org.redress.problem.FieldError;
 import org.redress.problem.RefusedRequest;
-import org.redress.problem.SubmissionRefused;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SatisfactionSurvey {
 
-  public static final int MAX_COMMENT = 2000;
 
   private final JdbcClient jdbc;
   private final ComplaintRepository complaints;
@@ -44,45 +39,13 @@ public class SatisfactionSurvey {
         .query(Long.class).single() > 0;
   }
 
-  /** Checks the values: rating a whole number 1–5, comment optional text. */
-  public static List<FieldError> check(Object rating, Object comment) {
-    List<FieldError> errors = new ArrayList<>();
-    if (rating == null || (rating instanceof String s && s.isBlank())) {
-      errors.add(new FieldError("rating", "is required"));
-    } else if (parseRating(rating) == null) {
-      errors.add(new FieldError("rating", "must be a whole number from 1 to 5"));
-    }
-    if (comment != null && !(comment instanceof String)) {
-      errors.add(new FieldError("comment", "must be text"));
-    } else if (comment != null && ((String) comment).strip().length() > MAX_COMMENT) {
-      errors.add(new FieldError("comment", "must be at most " + MAX_COMMENT + " characters"));
-    }
-    return errors;
-  }
-
-  static Integer parseRating(Object rating) {
-    int value;
-    if (rating instanceof Integer i) {
-      value = i;
-    } else if (rating instanceof String s && s.strip().matches("[1-5]")) {
-      value = Integer.parseInt(s.strip());
-    } else {
-      return null;
-    }
-    return value >= 1 && value <= 5 ? value : null;
-  }
-
   @Transactional
-  public void answer(String reference, Object rating, Object comment) {
-    List<FieldError> errors = check(rating, comment);
-    if (!errors.isEmpty()) {
-      throw new SubmissionRefused(errors);
-    }
+  public void answer(String reference, SurveyAnswer answer) {
     if (complaints.state(reference).status() != ComplaintStatus.CLOSED) {
       throw new NotOpen("The survey opens when your complaint is closed.");
     }
-    String text = comment == null || ((String) comment).isBlank() ? null : ((String) comment).strip();
-    int value = parseRating(rating);
+    String text = answer.comment();
+    int value = answer.rating();
     try {
       jdbc.sql("INSERT INTO satisfaction_survey (reference, rating, comment, answered_at) VALUES (:r, :rating, :c, :now)")
           .param("r", reference).param("rating", value).param("c", text).param("now", EngineClock.now()).update();

@@ -4,7 +4,6 @@ import static org.redress.complaint.ComplaintVariables.PROCESS_KEY;
 import static org.redress.complaint.ComplaintVariables.REFERENCE;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.redress.complaint.AccessCodes;
 import org.redress.complaint.Channel;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.problem.FieldError;
+import org.redress.problem.FormBinding;
 import org.redress.problem.SubmissionRefused;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,11 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ComplaintIntake {
 
-  /** What a complainant may submit: the complaint form without what only staff record. */
-  public static final List<String> PUBLIC_FIELDS = ComplaintSubmission.FIELDS.stream()
-      .filter(f -> !f.equals(ComplaintSubmission.CHANNEL) && !f.equals(ComplaintSubmission.IMMEDIATE_ACTION))
-      .toList();
-
   /** The reference and the access code, shown to the complainant once. */
   public record Receipt(String reference, String accessCode) {}
 
@@ -44,55 +39,50 @@ public class ComplaintIntake {
   private final Attachments attachments;
   private final IdempotentSubmissions idempotency;
   private final TransactionTemplate transaction;
+  private final FormBinding binding;
 
   public ComplaintIntake(RuntimeService runtime, AccessCodes accessCodes, Attachments attachments,
-      IdempotentSubmissions idempotency, TransactionTemplate transaction) {
+      IdempotentSubmissions idempotency, TransactionTemplate transaction, FormBinding binding) {
     this.runtime = runtime;
     this.accessCodes = accessCodes;
     this.attachments = attachments;
     this.idempotency = idempotency;
     this.transaction = transaction;
+    this.binding = binding;
   }
 
-  /** Checks a submission without storing anything; throws {@link SubmissionRefused} with every error. */
-  public ComplaintSubmission.Valid check(Map<String, ?> submitted, Channel channel, List<Attachment> files) {
-    List<FieldError> errors = new ArrayList<>();
-    submitted.keySet().stream().filter(k -> !PUBLIC_FIELDS.contains(k)).sorted()
-        .forEach(k -> errors.add(new FieldError(k, "is not a field of the complaint form")));
-    Map<String, Object> values = new HashMap<>();
-    submitted.forEach((k, v) -> {
-      if (PUBLIC_FIELDS.contains(k)) {
-        values.put(k, v);
-      }
-    });
-    values.put(ComplaintSubmission.CHANNEL, channel.code());
-    ComplaintSubmission.Result result = ComplaintSubmission.check(values);
-    errors.addAll(result.errors());
-    errors.addAll(attachments.check(files));
-    if (!errors.isEmpty()) {
-      throw new SubmissionRefused(errors);
-    }
-    return result.valid();
-  }
-
+  /** A complaint from form parameters or an e-mail: every key must be a field of the complaint form. */
   public Receipt submit(Map<String, ?> submitted, Channel channel, List<Attachment> files) {
     return submit(submitted, channel, files, null);
   }
 
   public Receipt submit(Map<String, ?> submitted, Channel channel, List<Attachment> files, Idempotency key) {
+    return submit(binding.bind(submitted, ComplaintForm.class), channel, files, key);
+  }
+
+  /**
+   * A complaint form as read (and perhaps already refused in part): refused with every error of the form
+   * and of the attachments, or recorded.
+   */
+  public Receipt submit(FormBinding.Bound<ComplaintForm> form, Channel channel, List<Attachment> files,
+      Idempotency key) {
     if (key != null) {
       Optional<Receipt> earlier = replay(key);
       if (earlier.isPresent()) {
         return earlier.get();
       }
     }
-    ComplaintSubmission.Valid valid = check(submitted, channel, files);
+    List<FieldError> errors = new ArrayList<>(form.errors());
+    errors.addAll(attachments.check(files));
+    if (!errors.isEmpty()) {
+      throw new SubmissionRefused(errors);
+    }
     try {
       return transaction.execute(status -> {
         if (key != null) {
           idempotency.claim(key.key(), key.requestHash());
         }
-        Receipt receipt = record(valid, files);
+        Receipt receipt = record(form.form(), channel, files);
         if (key != null) {
           idempotency.complete(key.key(), receipt.reference(), receipt.accessCode());
         }
@@ -119,36 +109,35 @@ public class ComplaintIntake {
   }
 
   /** Starts the process with the checked values (same start as Tasklist's start form). */
-  private Receipt record(ComplaintSubmission.Valid v, List<Attachment> files) {
+  private Receipt record(ComplaintForm form, Channel channel, List<Attachment> files) {
     String reference = runtime.createProcessInstanceByKey(PROCESS_KEY)
-        .setVariables(variables(v))
+        .setVariables(variables(form, channel))
         .executeWithVariablesInReturn()
         .getVariables().getValue(REFERENCE, String.class);
     attachments.store(reference, files);
     // E-mail complainants see no screen: their code comes with the acknowledgement (AcknowledgeComplaint).
-    return new Receipt(reference, v.channel() == Channel.EMAIL ? null : accessCodes.issue(reference));
+    return new Receipt(reference, channel == Channel.EMAIL ? null : accessCodes.issue(reference));
   }
 
-  static Map<String, Object> variables(ComplaintSubmission.Valid v) {
+  static Map<String, Object> variables(ComplaintForm v, Channel channel) {
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(ComplaintSubmission.CHANNEL, v.channel().code());
-    put(vars, ComplaintSubmission.NAME, v.complainantName());
-    put(vars, ComplaintSubmission.ORGANISATION, v.complainantOrganisation());
-    put(vars, ComplaintSubmission.EMAIL, v.complainantEmail());
-    put(vars, ComplaintSubmission.PHONE, v.complainantPhone());
-    put(vars, ComplaintSubmission.ADDRESS, v.complainantAddress());
-    put(vars, ComplaintSubmission.PREFERRED_CHANNEL, v.preferredChannel());
-    put(vars, ComplaintSubmission.PREFERRED_LANGUAGE, v.preferredLanguage());
-    put(vars, ComplaintSubmission.ON_BEHALF_OF, v.onBehalfOf());
-    put(vars, ComplaintSubmission.PRODUCT, v.productOrService());
-    put(vars, ComplaintSubmission.ORDER_REFERENCE, v.orderReference());
-    put(vars, ComplaintSubmission.PROBLEM_DATE, v.problemDate() == null ? null : v.problemDate().toString());
-    put(vars, ComplaintSubmission.DESCRIPTION, v.description());
-    put(vars, ComplaintSubmission.REMEDY, v.remedyRequested());
-    put(vars, ComplaintSubmission.AMOUNT, v.amountAtStake() == null ? null : v.amountAtStake().toPlainString());
-    vars.put(ComplaintSubmission.SAFETY, v.safetyConcern());
-    vars.put(ComplaintSubmission.LEGAL, v.legalOrRegulatory());
-    put(vars, ComplaintSubmission.IMMEDIATE_ACTION, v.immediateActionAtReceipt());
+    vars.put(ComplaintForm.CHANNEL, channel.code());
+    put(vars, ComplaintForm.NAME, v.complainantName());
+    put(vars, ComplaintForm.ORGANISATION, v.complainantOrganisation());
+    put(vars, ComplaintForm.EMAIL, v.complainantEmail());
+    put(vars, ComplaintForm.PHONE, v.complainantPhone());
+    put(vars, ComplaintForm.ADDRESS, v.complainantAddress());
+    put(vars, ComplaintForm.PREFERRED_CHANNEL, v.preferredChannel());
+    put(vars, ComplaintForm.PREFERRED_LANGUAGE, v.language());
+    put(vars, ComplaintForm.ON_BEHALF_OF, v.onBehalfOf());
+    put(vars, ComplaintForm.PRODUCT, v.productOrService());
+    put(vars, ComplaintForm.ORDER_REFERENCE, v.orderReference());
+    put(vars, ComplaintForm.PROBLEM_DATE, v.problemDay() == null ? null : v.problemDay().toString());
+    put(vars, ComplaintForm.DESCRIPTION, v.description());
+    put(vars, ComplaintForm.REMEDY, v.remedyRequested());
+    put(vars, ComplaintForm.AMOUNT, v.amount() == null ? null : v.amount().toPlainString());
+    vars.put(ComplaintForm.SAFETY, v.safety());
+    vars.put(ComplaintForm.LEGAL, v.legal());
     return vars;
   }
 

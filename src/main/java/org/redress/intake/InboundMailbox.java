@@ -129,13 +129,13 @@ public class InboundMailbox {
     }
     Map<String, Object> submission = new HashMap<>();
     if (from != null) {
-      submission.put(ComplaintSubmission.NAME, from.getPersonal() != null && !from.getPersonal().isBlank()
+      submission.put(ComplaintForm.NAME, from.getPersonal() != null && !from.getPersonal().isBlank()
           ? from.getPersonal() : from.getAddress().substring(0, from.getAddress().indexOf('@')));
-      submission.put(ComplaintSubmission.EMAIL, from.getAddress());
+      submission.put(ComplaintForm.EMAIL, from.getAddress());
     }
-    submission.put(ComplaintSubmission.PREFERRED_CHANNEL, "email");
-    submission.put(ComplaintSubmission.PRODUCT, subject.isBlank() ? "Not stated (e-mail)" : truncate(subject, 200));
-    submission.put(ComplaintSubmission.DESCRIPTION, text.isBlank() ? null : truncate(text, org.redress.engine.SubmittedForm.MAX_TEXT));
+    submission.put(ComplaintForm.PREFERRED_CHANNEL, "email");
+    submission.put(ComplaintForm.PRODUCT, subject.isBlank() ? "Not stated (e-mail)" : truncate(subject, 200));
+    submission.put(ComplaintForm.DESCRIPTION, text.isBlank() ? null : truncate(text, ComplaintForm.MAX_DESCRIPTION));
     try {
       ComplaintIntake.Receipt receipt = intake.submit(submission, Channel.EMAIL, attachments(message));
       record(id, receipt.reference(), "complaint");

@@ -3,6 +3,7 @@ package org.redress.intake;
 import static org.redress.complaint.ComplaintVariables.CHANNEL;
 import static org.redress.complaint.ComplaintVariables.REFERENCE;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.redress.complaint.ReferenceNumbers;
 import org.redress.complaint.Timeline;
 import org.redress.engine.Actors;
 import org.redress.engine.InvalidSubmissionException;
+import org.redress.problem.FieldError;
+import org.redress.problem.FormBinding;
 import org.redress.security.NamedStaff;
 import org.springframework.stereotype.Component;
 
@@ -36,53 +39,59 @@ public class RecordComplaint implements JavaDelegate {
   private final ReferenceNumbers references;
   private final Timeline timeline;
   private final NamedStaff namedStaff;
+  private final FormBinding binding;
 
   public RecordComplaint(ComplaintRepository complaints, ReferenceNumbers references, Timeline timeline,
-      NamedStaff namedStaff) {
+      NamedStaff namedStaff, FormBinding binding) {
     this.complaints = complaints;
     this.references = references;
     this.timeline = timeline;
     this.namedStaff = namedStaff;
+    this.binding = binding;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Object> submitted = execution.getVariables();
-    ComplaintSubmission.Result result = ComplaintSubmission.check(submitted);
-    if (!result.isValid()) {
-      throw InvalidSubmissionException.of(
-          result.errors().stream().map(e -> Map.entry(e.field(), e.reason())).toList());
+    FormBinding.Bound<Registration> registration = binding.bindOwnFields(submitted, Registration.class);
+    FormBinding.Bound<ComplaintForm> form = binding.bindOwnFields(submitted, ComplaintForm.class);
+    List<FieldError> errors = new ArrayList<>(registration.errors());
+    errors.addAll(form.errors());
+    if (!errors.isEmpty()) {
+      throw InvalidSubmissionException.of(errors.stream().map(e -> Map.entry(e.field(), e.reason())).toList());
     }
-    ComplaintSubmission.Valid v = result.valid();
-    List<String> unknown = unknownUsers(execution, v.namedStaff());
+    ComplaintForm v = form.form();
+    Channel channel = registration.form().channelOf();
+    List<String> unknown = unknownUsers(execution, v.namedStaffIds());
     if (!unknown.isEmpty()) {
-      throw new InvalidSubmissionException(ComplaintSubmission.NAMED_STAFF,
+      throw new InvalidSubmissionException(ComplaintForm.NAMED_STAFF,
           "no staff member with the user name " + String.join(", ", unknown));
     }
     String reference = references.next();
     String actor = Actors.current(execution.getProcessEngineServices());
-    if (Actors.SYSTEM.equals(actor) && SELF_SERVICE.contains(v.channel())) {
+    if (Actors.SYSTEM.equals(actor) && SELF_SERVICE.contains(channel)) {
       actor = Actors.COMPLAINANT; // nobody logged in: the complainant submitted it themselves
     }
-    Complaint complaint = new Complaint(reference, v.channel(), v.complainantName(), v.complainantOrganisation(),
+    String immediateAction = registration.form().immediateActionAtReceipt();
+    Complaint complaint = new Complaint(reference, channel, v.complainantName(), v.complainantOrganisation(),
         v.complainantEmail(), v.complainantPhone(), v.complainantAddress(), v.preferredChannel(),
-        v.preferredLanguage(), v.onBehalfOf(), v.productOrService(), v.orderReference(), v.problemDate(),
-        v.description(), v.remedyRequested(), v.amountAtStake(), v.safetyConcern(), v.legalOrRegulatory(),
-        v.immediateActionAtReceipt(), EngineClock.now(), actor);
+        v.language(), v.onBehalfOf(), v.productOrService(), v.orderReference(), v.problemDay(),
+        v.description(), v.remedyRequested(), v.amount(), v.safety(), v.legal(), immediateAction, EngineClock.now(),
+        actor);
     complaints.insert(complaint);
-    namedStaff.record(reference, v.namedStaff());
+    namedStaff.record(reference, v.namedStaffIds());
 
-    execution.removeVariables(ComplaintSubmission.FIELDS);
+    execution.removeVariables(ComplaintForm.FIELDS);
     execution.setProcessBusinessKey(reference);
     execution.setVariable(REFERENCE, reference);
-    execution.setVariable(CHANNEL, v.channel().code());
+    execution.setVariable(CHANNEL, channel.code());
 
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("channel", v.channel().code());
-    if (v.immediateActionAtReceipt() != null) {
-      details.put("immediateActionAtReceipt", v.immediateActionAtReceipt());
+    details.put("channel", channel.code());
+    if (immediateAction != null) {
+      details.put("immediateActionAtReceipt", immediateAction);
     }
-    timeline.record(reference, EventType.RECEIVED, actor, "Complaint received by " + v.channel().code(), details,
+    timeline.record(reference, EventType.RECEIVED, actor, "Complaint received by " + channel.code(), details,
         execution.getProcessInstanceId(), execution.getCurrentActivityId());
   }
 

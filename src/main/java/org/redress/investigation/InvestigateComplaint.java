@@ -37,7 +37,7 @@ public class InvestigateComplaint implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
-    String findings = form.requiredText(FINDINGS, 10, SubmittedForm.MAX_TEXT);
+    String findings = form.requiredText(FINDINGS);
     String rootCause = form.requiredChoice(ROOT_CAUSE, codeLists.activeCodes(CodeLists.ROOT_CAUSE));
     String justified = form.requiredChoice(COMPLAINT_JUSTIFIED, JUSTIFICATIONS);
     String reference = CaseEvents.reference(task.getExecution());

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -24,7 +24,7 @@ import org.redress.complaint.EventType;
 import org.redress.complaint.Timeline;
 import org.redress.complaint.TimelineChain;
 import org.redress.complaint.TimelineEvent;
-import org.redress.intake.ComplaintSubmission;
+import org.redress.intake.ComplaintForm;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +48,7 @@ public class PersonalData {
   static final List<String> PERSONAL_VARIABLES;
 
   static {
-    List<String> names = new ArrayList<>(ComplaintSubmission.PERSONAL_FIELDS);
+    List<String> names = new ArrayList<>(ComplaintForm.PERSONAL_FIELDS);
     names.add(ComplaintVariables.COMPLAINT_SUMMARY);
     names.add(ComplaintVariables.CASE_HISTORY);
     PERSONAL_VARIABLES = List.copyOf(names);
@@ -153,7 +153,7 @@ public class PersonalData {
     anonymiseProcessHistory(reference, identifiers);
     chain.seal(timeline.of(reference));
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("fields", ComplaintSubmission.PERSONAL_FIELDS);
+    details.put("fields", ComplaintForm.PERSONAL_FIELDS);
     details.put("chainResealed", true);
     details.put("previousHeadSequence", headBefore.sequence());
     details.put("previousHeadHash", headBefore.hash());

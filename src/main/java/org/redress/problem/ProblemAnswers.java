@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -74,6 +75,14 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     return createResponseEntity(RefusedRequest.problem(HttpStatus.BAD_REQUEST, "unreadable", "Unreadable request",
         "The request body could not be read.", List.of(new FieldError(field, reason))), headers, HttpStatus.BAD_REQUEST,
         request);
+  }
+
+  /** A form record as request body that {@code @Valid} refused: the same answer as every refused form. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    SubmissionRefused refused = new SubmissionRefused(FormBinding.errors(e.getBindingResult()));
+    return createResponseEntity(refused.getBody(), refused.getHeaders(), refused.getStatusCode(), request);
   }
 
   @Override

@@ -32,7 +32,7 @@ public class ApproveResponse implements TaskListener {
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
     String decision = form.requiredChoice(APPROVAL_DECISION, List.of(APPROVE, SEND_BACK));
-    String comment = form.optionalText(APPROVAL_COMMENT, 4000);
+    String comment = form.optionalText(APPROVAL_COMMENT);
     String approver = CaseEvents.actor(task);
     if (approver.equals(task.getExecution().getVariable(RESPONSE_PROPOSER))) {
       throw new InvalidSubmissionException(APPROVAL_DECISION,

@@ -31,9 +31,9 @@ public class ProposeResponse implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
-    String remedy = form.requiredText(RESPONSE_REMEDY, 5, 4000);
-    String explanation = form.requiredText(RESPONSE_EXPLANATION, 10, SubmittedForm.MAX_TEXT);
-    String preventive = form.optionalText(PREVENTIVE_ACTION, 4000);
+    String remedy = form.requiredText(RESPONSE_REMEDY);
+    String explanation = form.requiredText(RESPONSE_EXPLANATION);
+    String preventive = form.optionalText(PREVENTIVE_ACTION);
     boolean actionRequired = form.flag(ACTION_REQUIRED);
     form.keep(ACTION_REQUIRED, actionRequired);
 

@@ -1,14 +1,14 @@
 package org.redress.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +16,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.redress.complaint.Channel;
 import org.redress.intake.Attachment;
+import org.redress.intake.ComplaintForm;
 import org.redress.intake.ComplaintIntake;
+import org.redress.problem.FormBinding;
 import org.redress.problem.SubmissionRefused;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,46 +42,24 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/api/complaints")
 @Tag(name = "Complaints", description = "Submit, follow and answer a complaint without an account (ISO 10002 7.2-7.9, 8.3)")
-public class ComplaintApi {
+class ComplaintApi {
 
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   /** The 201 answer. */
   public record Submitted(String reference, String accessCode, String statusUrl, String statusPageUrl) {}
 
-  /** The fields of the complaint form (documentation only: the body is checked field by field). */
-  @Schema(name = "ComplaintForm", description = "Unknown fields are refused. Required: complainantName, preferredChannel, productOrService, description; the contact detail of the preferred channel.")
-  public record ComplaintForm(
-      @Schema(example = "Jane Doe", maxLength = 200) String complainantName,
-      @Schema(maxLength = 200) String complainantOrganisation,
-      @Schema(example = "jane@example.org", maxLength = 254) String complainantEmail,
-      @Schema(maxLength = 50) String complainantPhone,
-      @Schema(maxLength = 500) String complainantAddress,
-      @Schema(allowableValues = {"email", "phone", "letter"}) String preferredChannel,
-      @Schema(allowableValues = {"en", "de"}, defaultValue = "en") String preferredLanguage,
-      @Schema(maxLength = 200, description = "Name of the person you complain for, if not yourself") String onBehalfOf,
-      @Schema(example = "Broadband", maxLength = 200) String productOrService,
-      @Schema(maxLength = 100) String orderReference,
-      @Schema(example = "2026-11-01", format = "date") String problemDate,
-      @Schema(minLength = 10, maxLength = 4000) String description,
-      @Schema(maxLength = 2000) String remedyRequested,
-      @Schema(example = "12.50") Double amountAtStake,
-      Boolean safetyConcern,
-      Boolean legalOrRegulatory) {}
-
   private final ComplaintIntake intake;
+  private final FormBinding binding;
   private final ObjectMapper json;
-  private final ObjectMapper canonical;
 
-  public ComplaintApi(ComplaintIntake intake, ObjectMapper json) {
+  ComplaintApi(ComplaintIntake intake, FormBinding binding, ObjectMapper json) {
     this.intake = intake;
+    this.binding = binding;
     this.json = json;
-    this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   }
 
   @Operation(summary = "Submit a complaint (JSON)",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-          content = @Content(schema = @Schema(implementation = ComplaintForm.class))),
       responses = {
           @ApiResponse(responseCode = "201", description = "Recorded; the access code is shown only now"),
           @ApiResponse(responseCode = "400", description = "Refused fields",
@@ -89,11 +67,11 @@ public class ComplaintApi {
           @ApiResponse(responseCode = "422", description = "Idempotency-Key reused with another request",
               content = @Content(mediaType = "application/problem+json"))})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<Submitted> submit(@RequestBody Map<String, Object> complaint,
+  public ResponseEntity<Submitted> submit(@Valid @RequestBody ComplaintForm complaint,
       @Parameter(description = "Any unique string up to 200 characters; a retry with the same key and body returns the same complaint")
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-    ComplaintIntake.Receipt receipt = intake.submit(complaint, Channel.API, List.of(),
-        idempotency(idempotencyKey, complaint, List.of()));
+    ComplaintIntake.Receipt receipt = intake.submit(new FormBinding.Bound<>(complaint, List.of()), Channel.API,
+        List.of(), idempotency(idempotencyKey, complaint, List.of()));
     return created(receipt);
   }
 
@@ -103,13 +81,13 @@ public class ComplaintApi {
   public ResponseEntity<Submitted> submitWithAttachments(@RequestPart("complaint") String complaintJson,
       @RequestPart(name = "attachments", required = false) List<MultipartFile> files,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
-    Map<String, Object> complaint = parse(complaintJson);
+    FormBinding.Bound<ComplaintForm> complaint = parse(complaintJson);
     List<Attachment> attachments = new ArrayList<>();
     for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
       attachments.add(new Attachment(file.getOriginalFilename(), file.getBytes()));
     }
     ComplaintIntake.Receipt receipt = intake.submit(complaint, Channel.API, attachments,
-        idempotency(idempotencyKey, complaint, attachments));
+        idempotency(idempotencyKey, complaint.form(), attachments));
     return created(receipt);
   }
 
@@ -123,12 +101,12 @@ public class ComplaintApi {
         .body(new Submitted(receipt.reference(), receipt.accessCode(), status.toString(), page));
   }
 
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> parse(String complaintJson) {
+  /** The part "complaint": a JSON object read as the complaint form, with every refused field. */
+  private FormBinding.Bound<ComplaintForm> parse(String complaintJson) {
     try {
-      Object value = json.readValue(complaintJson, Object.class);
-      if (value instanceof Map<?, ?> map) {
-        return (Map<String, Object>) map;
+      JsonNode value = json.readTree(complaintJson);
+      if (value != null && value.isObject()) {
+        return binding.bind(value, ComplaintForm.class);
       }
     } catch (JsonProcessingException e) {
       // answered below
@@ -136,7 +114,8 @@ public class ComplaintApi {
     throw SubmissionRefused.of("complaint", "must be a JSON object with the fields of the complaint form");
   }
 
-  private ComplaintIntake.Idempotency idempotency(String key, Map<String, Object> complaint, List<Attachment> files) {
+  /** The key and the hash of what was sent (the form as read, so key order and spacing do not matter). */
+  private ComplaintIntake.Idempotency idempotency(String key, ComplaintForm complaint, List<Attachment> files) {
     if (key == null) {
       return null;
     }
@@ -145,7 +124,7 @@ public class ComplaintApi {
     }
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(canonical.writeValueAsBytes(new LinkedHashMap<>(complaint)));
+      digest.update(json.writeValueAsBytes(complaint));
       for (Attachment file : files) {
         digest.update(String.valueOf(file.fileName()).getBytes(StandardCharsets.UTF_8));
         digest.update(file.content());

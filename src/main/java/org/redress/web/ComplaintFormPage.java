@@ -11,8 +11,8 @@ import java.util.Map;
 import org.redress.complaint.Channel;
 import org.redress.intake.Attachment;
 import org.redress.intake.Attachments;
+import org.redress.intake.ComplaintForm;
 import org.redress.intake.ComplaintIntake;
-import org.redress.intake.ComplaintSubmission;
 import org.redress.intake.IdempotentSubmissions;
 import org.redress.problem.FieldError;
 import org.redress.problem.SubmissionRefused;
@@ -36,22 +36,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class ComplaintFormPage {
 
   static final String SUBMISSION_ID = "_submission";
-  private static final List<String> FLAGS = List.of(ComplaintSubmission.SAFETY, ComplaintSubmission.LEGAL);
+  private static final List<String> FLAGS = List.of(ComplaintForm.SAFETY, ComplaintForm.LEGAL);
   private static final Map<String, String> LABELS = Map.ofEntries(
-      Map.entry(ComplaintSubmission.NAME, "Your name"),
-      Map.entry(ComplaintSubmission.ORGANISATION, "Organisation"),
-      Map.entry(ComplaintSubmission.ON_BEHALF_OF, "On behalf of"),
-      Map.entry(ComplaintSubmission.EMAIL, "E-mail address"),
-      Map.entry(ComplaintSubmission.PHONE, "Phone number"),
-      Map.entry(ComplaintSubmission.ADDRESS, "Postal address"),
-      Map.entry(ComplaintSubmission.PREFERRED_CHANNEL, "Contact channel"),
-      Map.entry(ComplaintSubmission.PREFERRED_LANGUAGE, "Language"),
-      Map.entry(ComplaintSubmission.PRODUCT, "Product or service"),
-      Map.entry(ComplaintSubmission.ORDER_REFERENCE, "Order, account or contract number"),
-      Map.entry(ComplaintSubmission.PROBLEM_DATE, "Date of the problem"),
-      Map.entry(ComplaintSubmission.DESCRIPTION, "What happened"),
-      Map.entry(ComplaintSubmission.REMEDY, "What you would like us to do"),
-      Map.entry(ComplaintSubmission.AMOUNT, "Amount in question"),
+      Map.entry(ComplaintForm.NAME, "Your name"),
+      Map.entry(ComplaintForm.ORGANISATION, "Organisation"),
+      Map.entry(ComplaintForm.ON_BEHALF_OF, "On behalf of"),
+      Map.entry(ComplaintForm.EMAIL, "E-mail address"),
+      Map.entry(ComplaintForm.PHONE, "Phone number"),
+      Map.entry(ComplaintForm.ADDRESS, "Postal address"),
+      Map.entry(ComplaintForm.PREFERRED_CHANNEL, "Contact channel"),
+      Map.entry(ComplaintForm.PREFERRED_LANGUAGE, "Language"),
+      Map.entry(ComplaintForm.PRODUCT, "Product or service"),
+      Map.entry(ComplaintForm.ORDER_REFERENCE, "Order, account or contract number"),
+      Map.entry(ComplaintForm.PROBLEM_DATE, "Date of the problem"),
+      Map.entry(ComplaintForm.DESCRIPTION, "What happened"),
+      Map.entry(ComplaintForm.REMEDY, "What you would like us to do"),
+      Map.entry(ComplaintForm.AMOUNT, "Amount in question"),
       Map.entry(Attachments.FIELD, "Attachments"));
 
   private final ComplaintIntake intake;
@@ -72,7 +72,7 @@ public class ComplaintFormPage {
       RedirectAttributes redirect) throws IOException {
     Map<String, String> values = new LinkedHashMap<>();
     Map<String, Object> submitted = new HashMap<>();
-    for (String field : ComplaintIntake.PUBLIC_FIELDS) {
+    for (String field : ComplaintForm.PUBLIC_FIELDS) {
       String value = request.getParameter(field);
       if (value == null || value.isBlank()) {
         continue;
@@ -142,7 +142,7 @@ public class ComplaintFormPage {
     model.addAttribute("errors", byField);
     model.addAttribute("errorList", errors.stream().map(e -> {
       String field = e.field().startsWith(Attachments.FIELD) ? Attachments.FIELD : e.field();
-      String anchor = ComplaintSubmission.PREFERRED_CHANNEL.equals(field) ? "preferredChannel-email" : field;
+      String anchor = ComplaintForm.PREFERRED_CHANNEL.equals(field) ? "preferredChannel-email" : field;
       return new FieldError(anchor, LABELS.getOrDefault(field, field) + " " + e.reason());
     }).toList());
     model.addAttribute("formToken", tokens.token(request, response));

@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import org.redress.problem.RefusedRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -17,10 +19,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Cross-site request forgery protection for the public forms, without a login or server session:
  * a random token in a SameSite=Strict, HttpOnly cookie and the same token in a hidden field
  * ("double submit"); a POST whose field does not match the cookie, or whose Origin is another site,
- * is refused with 403. (When Spring Security arrives, its CSRF support can replace this.)
+ * is refused with 403 (the error page). (When Spring Security arrives, its CSRF support can replace this.)
  */
 @Component
-public class FormTokens implements HandlerInterceptor {
+class FormTokens implements HandlerInterceptor {
 
   public static final String COOKIE = "redress-form";
   public static final String FIELD = "_token";
@@ -54,13 +56,8 @@ public class FormTokens implements HandlerInterceptor {
     if (sameOrigin && tokenOk) {
       return true;
     }
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-    response.setContentType("text/html;charset=UTF-8");
-    response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Please try again</title>"
-        + "<link rel=\"stylesheet\" href=\"/css/redress.css\"></head><body><main id=\"main\"><h1>Please try again</h1>"
-        + "<p>This form has expired or was not sent from our website. Please go back, reload the page and send it again.</p>"
-        + "<p><a href=\"/\">How to complain</a></p></main></body></html>");
-    return false;
+    throw new RefusedRequest(HttpStatus.FORBIDDEN, "form-expired", "Please try again",
+        "This form has expired or was not sent from our website. Please go back, reload the page and send it again.");
   }
 
   private static boolean sameHost(String origin, HttpServletRequest request) {

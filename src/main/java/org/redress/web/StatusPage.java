@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.redress.closure.ComplainantAnswers;
+import org.redress.closure.DecisionAnswer;
 import org.redress.complaint.AccessCodes;
 import org.redress.improvement.SatisfactionSurvey;
+import org.redress.improvement.SurveyAnswer;
 import org.redress.notification.ComplainantMessage;
 import org.redress.problem.FieldError;
+import org.redress.problem.FormBinding;
 import org.redress.problem.SubmissionRefused;
 import org.redress.tracking.ComplaintTracking;
 import org.springframework.stereotype.Controller;
@@ -31,7 +34,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 @RequestMapping("/complaints/status")
-public class StatusPage {
+class StatusPage {
 
   private static final Map<String, String> LETTER_TITLES = Arrays.stream(ComplainantMessage.values())
       .collect(Collectors.toMap(Enum::name, ComplainantMessage::title));
@@ -41,9 +44,11 @@ public class StatusPage {
   private final ComplainantAnswers answers;
   private final SatisfactionSurvey survey;
   private final FormTokens tokens;
+  private final FormBinding binding;
 
-  public StatusPage(AccessCodes accessCodes, ComplaintTracking tracking, ComplainantAnswers answers,
-      SatisfactionSurvey survey, FormTokens tokens) {
+  StatusPage(AccessCodes accessCodes, ComplaintTracking tracking, ComplainantAnswers answers,
+      SatisfactionSurvey survey, FormTokens tokens, FormBinding binding) {
+    this.binding = binding;
     this.accessCodes = accessCodes;
     this.tracking = tracking;
     this.answers = answers;
@@ -65,8 +70,8 @@ public class StatusPage {
       @RequestParam(required = false) String answer, @RequestParam(required = false) String reason, Model model,
       HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
     return act(reference, code, model, request, response, redirect, ref -> {
-      answers.answer(ref, answer, reason);
-      return ComplainantAnswers.ACCEPT.equals(answer)
+      answers.answer(ref, binding.bind(values("answer", answer, "reason", reason), DecisionAnswer.class).orRefuse());
+      return DecisionAnswer.ACCEPT.equals(answer)
           ? "Thank you. You accepted our decision; we will now carry out what was agreed."
           : "Thank you. You rejected our decision; someone who was not involved will review it.";
     });
@@ -77,7 +82,7 @@ public class StatusPage {
       @RequestParam(required = false) String rating, @RequestParam(required = false) String comment, Model model,
       HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
     return act(reference, code, model, request, response, redirect, ref -> {
-      survey.answer(ref, rating, comment);
+      survey.answer(ref, binding.bind(values("rating", rating, "comment", comment), SurveyAnswer.class).orRefuse());
       return "Thank you for rating how we handled your complaint.";
     });
   }
@@ -102,6 +107,14 @@ public class StatusPage {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
       return open(ref, code, model, request, response, e.getMessage(), List.of());
     }
+  }
+
+  /** The fields of a form on this page as sent (an absent field stays absent). */
+  private static Map<String, String> values(String field, String value, String otherField, String otherValue) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(field, value);
+    values.put(otherField, otherValue);
+    return values;
   }
 
   private String open(String reference, String code, Model model, HttpServletRequest request,

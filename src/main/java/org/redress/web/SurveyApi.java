@@ -1,13 +1,11 @@
 package org.redress.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Map;
+import jakarta.validation.Valid;
 import org.redress.complaint.AccessCodes;
 import org.redress.improvement.SatisfactionSurvey;
+import org.redress.improvement.SurveyAnswer;
 import org.redress.tracking.ComplaintTracking;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,33 +20,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/complaints")
 @Tag(name = "Complaints")
-public class SurveyApi {
-
-  @Schema(name = "SurveyAnswer")
-  public record SurveyForm(@Schema(minimum = "1", maximum = "5") Integer rating,
-      @Schema(maxLength = 2000) String comment) {}
+class SurveyApi {
 
   private final AccessCodes accessCodes;
   private final SatisfactionSurvey survey;
   private final ComplaintTracking tracking;
 
-  public SurveyApi(AccessCodes accessCodes, SatisfactionSurvey survey, ComplaintTracking tracking) {
+  SurveyApi(AccessCodes accessCodes, SatisfactionSurvey survey, ComplaintTracking tracking) {
     this.accessCodes = accessCodes;
     this.survey = survey;
     this.tracking = tracking;
   }
 
-  @Operation(summary = "Rate how your complaint was handled (1-5) after it is closed; once",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-          content = @Content(schema = @Schema(implementation = SurveyForm.class))))
+  @Operation(summary = "Rate how your complaint was handled (1-5) after it is closed; once")
   @PostMapping(path = "/{reference}/survey", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public ComplaintTracking.View answer(@PathVariable String reference, @RequestBody Map<String, Object> body,
+  public ComplaintTracking.View answer(@PathVariable String reference, @Valid @RequestBody SurveyAnswer answer,
       @RequestHeader(name = StatusApi.ACCESS_CODE_HEADER, required = false) String header,
       @RequestParam(name = "accessCode", required = false) String query) {
     String ref = accessCodes.verify(reference, header != null ? header : query);
-    AnswerApi.refuseUnknown(body, List.of("rating", "comment"));
-    survey.answer(ref, body.get("rating"), body.get("comment"));
+    survey.answer(ref, answer);
     return tracking.view(ref);
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.redress.ComplaintDriver;
 import org.redress.RedressTest;
 import org.redress.closure.ComplainantAnswers;
+import org.redress.closure.DecisionAnswer;
 import org.redress.complaint.Channel;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EventType;
@@ -124,7 +125,7 @@ class ComplainantMailTest {
     assertThat(decision).contains("We refund the late fee of EUR 12.50.", "Your payment reached us on time",
         "reject it and tell us why", "Please answer by");
 
-    answers.answer(reference, "reject", "The refund does not cover my bank's charges.");
+    answers.answer(reference, new DecisionAnswer("reject", "The refund does not cover my bank's charges."));
     driver.complete(instance, "Task_ReviewDecision", "supervisor", "reviewOutcome", "revised",
         "reviewReasons", "The costs of the customer were not considered.",
         "responseRemedy", "Refund of the fee and EUR 20 for your costs.",
@@ -133,7 +134,7 @@ class ComplainantMailTest {
     assertThat(text(messagesTo(email).get(messagesTo(email).size() - 1)))
         .contains("after that internal review", "Refund of the fee and EUR 20");
 
-    answers.answer(reference, "reject", "Still not enough.");
+    answers.answer(reference, new DecisionAnswer("reject", "Still not enough."));
     driver.runDueJobs(instance);
     String recourse = text(only(email, "Your complaint " + reference + ": where else you can turn"));
     assertThat(recourse).contains("ombudsman", "regulator");

@@ -21,7 +21,7 @@ public class AnalyseRootCause implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String analysis = new SubmittedForm(task).requiredText(ANALYSIS, 10, 4000);
+    String analysis = new SubmittedForm(task).requiredText(ANALYSIS);
     actions.recordAnalysis(((Number) task.getVariable(CORRECTIVE_ACTION_ID)).longValue(), analysis);
   }
 }

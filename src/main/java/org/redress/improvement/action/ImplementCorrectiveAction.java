@@ -24,7 +24,7 @@ public class ImplementCorrectiveAction implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String note = new SubmittedForm(task).requiredText(IMPLEMENTATION_NOTE, 10, 4000);
+    String note = new SubmittedForm(task).requiredText(IMPLEMENTATION_NOTE);
     actions.markImplemented(((Number) task.getVariable(CORRECTIVE_ACTION_ID)).longValue(), note);
   }
 }

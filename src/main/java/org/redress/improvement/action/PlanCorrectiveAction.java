@@ -34,12 +34,12 @@ public class PlanCorrectiveAction implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
-    String plan = form.requiredText(ACTION_PLAN, 10, 4000);
-    String owner = form.requiredText(ACTION_OWNER, 1, 64);
+    String plan = form.requiredText(ACTION_PLAN);
+    String owner = form.requiredText(ACTION_OWNER);
     if (task.getProcessEngineServices().getIdentityService().createUserQuery().userId(owner).count() == 0) {
       throw new InvalidSubmissionException(ACTION_OWNER, "is not a Redress user");
     }
-    String dayText = form.requiredText(ACTION_DUE_DAY, 10, 10);
+    String dayText = form.requiredText(ACTION_DUE_DAY);
     LocalDate day;
     try {
       day = LocalDate.parse(dayText);

@@ -60,9 +60,9 @@ public class RecordCorrectiveAction implements JavaDelegate {
     SubmittedForm form = new SubmittedForm(execution);
     String kind = form.requiredChoice(CAUSE_KIND, Cause.KINDS);
     String code = form.requiredChoice(CAUSE_CODE, codeLists.activeCodes(kind));
-    String title = form.requiredText(ACTION_TITLE, 5, 300);
-    String reason = form.requiredText(ACTION_REASON, 10, 2000);
-    List<String> references = references(form.optionalText(LINKED_COMPLAINTS, 2000));
+    String title = form.requiredText(ACTION_TITLE);
+    String reason = form.requiredText(ACTION_REASON);
+    List<String> references = references(form.optionalText(LINKED_COMPLAINTS));
     Cause cause = new Cause(kind, code);
     String actor = Actors.current(execution.getProcessEngineServices());
     long id = actions.propose(cause, title, reason, actor, null).orElseThrow(() -> new InvalidSubmissionException(

@@ -30,7 +30,7 @@ public class TriageCorrectiveAction implements TaskListener {
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
     String decision = form.requiredChoice(TRIAGE_DECISION, List.of(ACCEPT, DECLINE));
-    String reason = form.optionalText(DECLINE_REASON, 2000);
+    String reason = form.optionalText(DECLINE_REASON);
     long id = ((Number) task.getVariable(CORRECTIVE_ACTION_ID)).longValue();
     task.getExecution().setVariable(TRIAGE_DECISION, decision);
     if (ACCEPT.equals(decision)) {

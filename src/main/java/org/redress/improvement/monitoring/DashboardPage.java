@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.redress.assessment.Severity;
 import org.redress.complaint.Channel;
+import org.redress.problem.FormBinding;
 import org.redress.security.Roles;
 import org.redress.security.StaffCaller;
 import org.redress.security.StaffOnly;
@@ -28,14 +29,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 class DashboardPage {
 
   private final Kpis kpis;
+  private final FormBinding binding;
   private final StaffCaller staff;
   private final KpiComplaints complaints;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
-  DashboardPage(Kpis kpis, StaffCaller staff, KpiComplaints complaints, JdbcClient jdbc,
+  DashboardPage(Kpis kpis, FormBinding binding, StaffCaller staff, KpiComplaints complaints, JdbcClient jdbc,
       ObjectMapper json) {
     this.kpis = kpis;
+    this.binding = binding;
     this.staff = staff;
     this.complaints = complaints;
     this.jdbc = jdbc;
@@ -45,8 +48,9 @@ class DashboardPage {
   @GetMapping("/staff/dashboard")
   public String dashboard(@RequestParam Map<String, String> params, Model model) throws JsonProcessingException {
     String user = staff.required().userId();
-    KpiQuery query = KpiParameters.query(params, Set.of("interval"), kpis.objectives());
-    Kpis.Interval interval = KpiParameters.interval(params);
+    KpiParameters parameters = KpiParameters.read(binding, params, Set.of("interval"));
+    KpiQuery query = parameters.query(kpis.objectives());
+    Kpis.Interval interval = parameters.trendInterval();
     KpiReport report = kpis.report(query);
     model.addAttribute("user", user);
     model.addAttribute("query", query);
@@ -68,8 +72,9 @@ class DashboardPage {
 
   @GetMapping("/staff/complaints")
   public String complaints(@RequestParam Map<String, String> params, Model model) {
-    KpiQuery query = KpiParameters.query(params, Set.of("kpi", "matching", "page", "size"), kpis.objectives());
-    KpiComplaints.Page page = KpiApi.drillDown(complaints, query, params);
+    KpiParameters parameters = KpiParameters.read(binding, params, Set.of("kpi", "matching", "page", "size"));
+    KpiQuery query = parameters.query(kpis.objectives());
+    KpiComplaints.Page page = KpiApi.drillDown(complaints, query, parameters);
     model.addAttribute("query", query);
     model.addAttribute("queryString", queryString(query));
     model.addAttribute("definition", KpiDefinition.byId(page.kpi()).orElseThrow());

@@ -3,9 +3,9 @@ package org.redress.improvement.monitoring;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.redress.problem.FormBinding;
 import org.redress.problem.SubmissionRefused;
 import org.redress.security.Roles;
 import org.redress.security.StaffOnly;
@@ -32,22 +32,27 @@ class KpiApi {
   private final Kpis kpis;
   private final KpiComplaints complaints;
 
-  KpiApi(Kpis kpis, KpiComplaints complaints) {
+  private final FormBinding binding;
+
+  KpiApi(Kpis kpis, KpiComplaints complaints, FormBinding binding) {
     this.kpis = kpis;
     this.complaints = complaints;
+    this.binding = binding;
   }
 
   /** Every KPI with its target, whether it is met, its basis and its population. */
   @GetMapping(path = "/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> report(@RequestParam Map<String, String> params) {
-    KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
+    KpiParameters parameters = KpiParameters.read(binding, params, Set.of());
+    KpiQuery query = parameters.query(kpis.objectives());
     return view(kpis.report(query));
   }
 
   /** The KPI table as CSV (one line per KPI), e.g. for a spreadsheet or the management review. */
   @GetMapping(path = "/kpis.csv")
   public ResponseEntity<byte[]> csv(@RequestParam Map<String, String> params) {
-    KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
+    KpiParameters parameters = KpiParameters.read(binding, params, Set.of());
+    KpiQuery query = parameters.query(kpis.objectives());
     KpiReport report = kpis.report(query);
     StringBuilder csv = new StringBuilder(
         "kpi,label,value,unit,target,met,basis,from,to,category,product,channel,team,severity,population\r\n");
@@ -67,15 +72,17 @@ class KpiApi {
   /** KPIs per month or week ({@code interval=month|week}) with their targets: the trend charts. */
   @GetMapping(path = "/kpis/trend", produces = MediaType.APPLICATION_JSON_VALUE)
   public Kpis.Trend trend(@RequestParam Map<String, String> params) {
-    KpiQuery query = KpiParameters.query(params, Set.of("interval"), kpis.objectives());
-    return kpis.trend(query, KpiParameters.interval(params));
+    KpiParameters parameters = KpiParameters.read(binding, params, Set.of("interval"));
+    KpiQuery query = parameters.query(kpis.objectives());
+    return kpis.trend(query, parameters.trendInterval());
   }
 
   /** Figures by {@code dimension=category|channel|team|severity|product|priority}. */
   @GetMapping(path = "/kpis/breakdown", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> breakdown(@RequestParam Map<String, String> params) {
-    KpiQuery query = KpiParameters.query(params, Set.of("dimension"), kpis.objectives());
-    String dimension = KpiParameters.dimension(params);
+    KpiParameters parameters = KpiParameters.read(binding, params, Set.of("dimension"));
+    KpiQuery query = parameters.query(kpis.objectives());
+    String dimension = parameters.requiredDimension();
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("query", query);
     answer.put("dimension", dimension);
@@ -89,12 +96,13 @@ class KpiApi {
    */
   @GetMapping(path = "/kpis/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
   public KpiComplaints.Page complaints(@RequestParam Map<String, String> params) {
-    KpiQuery query = KpiParameters.query(params, Set.of("kpi", "matching", "page", "size"), kpis.objectives());
-    return drillDown(complaints, query, params);
+    KpiParameters parameters = KpiParameters.read(binding, params, Set.of("kpi", "matching", "page", "size"));
+    KpiQuery query = parameters.query(kpis.objectives());
+    return drillDown(complaints, query, parameters);
   }
 
-  static KpiComplaints.Page drillDown(KpiComplaints complaints, KpiQuery query, Map<String, String> params) {
-    String id = params.get("kpi");
+  static KpiComplaints.Page drillDown(KpiComplaints complaints, KpiQuery query, KpiParameters parameters) {
+    String id = parameters.kpi();
     KpiDefinition kpi = id == null ? null : KpiDefinition.byId(id).orElse(null);
     if (kpi == null) {
       throw SubmissionRefused.of("kpi", "must be the id of a KPI, e.g. time-to-close");
@@ -102,13 +110,9 @@ class KpiApi {
     if (!KpiComplaints.listable(kpi)) {
       throw SubmissionRefused.of("kpi", "recurrence is measured per corrective action, not per complaint");
     }
-    String matching = params.get("matching");
-    if (matching != null && !List.of("true", "false").contains(matching)) {
-      throw SubmissionRefused.of("matching", "must be true or false");
-    }
-    int page = KpiParameters.number(params, "page", 0, 0, 100_000);
-    int size = KpiParameters.number(params, "size", 50, 1, 500);
-    return complaints.list(kpi, query, matching == null ? null : Boolean.valueOf(matching), page, size);
+    String matching = parameters.matching();
+    return complaints.list(kpi, query, matching == null ? null : Boolean.valueOf(matching), parameters.pageOrFirst(),
+        parameters.sizeOrDefault());
   }
 
   /** The report with each KPI's population and direction, so a reader knows what a figure counts. */

@@ -1,122 +1,107 @@
 package org.redress.improvement.monitoring;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.redress.assessment.Severity;
-import org.redress.complaint.Channel;
 import org.redress.complaint.EngineClock;
 import org.redress.problem.FieldError;
+import org.redress.problem.FormBinding;
 import org.redress.problem.SubmissionRefused;
+import org.redress.problem.Text;
+import org.redress.problem.UnknownFields;
+import org.redress.problem.WrongType;
 
 /**
- * Reads the query parameters of the monitoring API and pages into a {@link KpiQuery}; every bad value
- * is refused with its field and reason (400 problem+json), never guessed. Without from/to: the last
- * 12 months up to today.
+ * The query parameters of the monitoring API and pages, checked with Bean Validation like every form
+ * ({@link FormBinding}); every bad value is refused with its field and reason (400 problem+json), never
+ * guessed. Without from/to: the last 12 months up to today.
  */
-final class KpiParameters {
+@UnknownFields(KpiParameters.UNKNOWN)
+record KpiParameters(
+    LocalDate from,
+    LocalDate to,
+    @Text(max = 40) String category,
+    @Text(max = 40) String product,
+    @Text(max = 20, oneOf = {"web", "email", "phone", "letter", "in-person", "api"}) String channel,
+    @Text(max = 64) String team,
+    @Text(max = 20, oneOf = {"low", "medium", "high", "critical"}) String severity,
+    @Text(oneOf = {"month", "week"}, oneOfReason = "must be month or week") String interval,
+    @Text(oneOf = {"category", "channel", "team", "severity", "product", "priority"}) String dimension,
+    String kpi,
+    @Text(oneOf = {"true", "false"}, oneOfReason = "must be true or false") String matching,
+    @WrongType("must be a whole number from 0 to 100000") @Min(value = 0, message = "must be a whole number from 0 to 100000")
+    @Max(value = 100_000, message = "must be a whole number from 0 to 100000") Integer page,
+    @WrongType("must be a whole number from 1 to 500") @Min(value = 1, message = "must be a whole number from 1 to 500")
+    @Max(value = 500, message = "must be a whole number from 1 to 500") Integer size) {
 
-  static final Set<String> QUERY = Set.of("from", "to", "category", "product", "channel", "team", "severity");
+  static final String UNKNOWN = "is not a known parameter";
+  /** The filters every monitoring request takes; the others only where they mean something. */
+  static final Set<String> FILTERS = Set.of("from", "to", "category", "product", "channel", "team", "severity");
   static final List<String> DIMENSIONS = List.of("category", "channel", "team", "severity", "product", "priority");
   /** Longest period one request may ask for (about ten years): keeps a typo from scanning the whole history. */
   static final int MAX_DAYS = 3660;
 
-  private KpiParameters() {}
-
-  static KpiQuery query(Map<String, String> params, Set<String> extra, Objectives objectives) {
+  /** The parameters of one request, which takes the filters and {@code extra}; blank means absent. */
+  static KpiParameters read(FormBinding binding, Map<String, String> params, Set<String> extra) {
+    Map<String, String> given = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
-    params.keySet().stream().filter(k -> !QUERY.contains(k) && !extra.contains(k)).sorted()
-        .forEach(k -> errors.add(new FieldError(k, "is not a known parameter")));
-    LocalDate today = EngineClock.now().atZoneSameInstant(objectives.zone()).toLocalDate();
-    LocalDate to = date(params, "to", errors);
-    LocalDate from = date(params, "from", errors);
-    if (to == null) {
-      to = from != null && from.plusYears(1).minusDays(1).isBefore(today) ? from.plusYears(1).minusDays(1) : today;
-    }
-    if (from == null) {
-      from = to.minusYears(1).plusDays(1);
-    }
-    if (to.isBefore(from)) {
-      errors.add(new FieldError("to", "must not be before from"));
-    } else if (from.plusDays(MAX_DAYS).isBefore(to)) {
-      errors.add(new FieldError("to", "a period may cover at most " + MAX_DAYS + " days"));
-    }
-    String category = code(params, "category", 40, errors);
-    String product = code(params, "product", 40, errors);
-    String channel = code(params, "channel", 20, errors);
-    if (channel != null && Channel.fromCode(channel).isEmpty()) {
-      errors.add(new FieldError("channel", "must be one of web, email, phone, letter, in-person, api"));
-    }
-    String team = code(params, "team", 64, errors);
-    String severity = code(params, "severity", 20, errors);
-    if (severity != null && !Severity.ALL.contains(severity)) {
-      errors.add(new FieldError("severity", "must be one of " + String.join(", ", Severity.ALL)));
-    }
+    params.forEach((name, value) -> {
+      boolean ours = java.util.Arrays.stream(KpiParameters.class.getRecordComponents())
+          .anyMatch(c -> c.getName().equals(name));
+      if (ours && !FILTERS.contains(name) && !extra.contains(name)) {
+        errors.add(new FieldError(name, UNKNOWN));
+      } else if (value != null && !value.isBlank()) {
+        given.put(name, value.strip());
+      }
+    });
+    FormBinding.Bound<KpiParameters> bound = binding.bind(given, KpiParameters.class);
+    errors.addAll(bound.errors());
     if (!errors.isEmpty()) {
-      throw new SubmissionRefused(errors);
+      throw new SubmissionRefused(errors.stream()
+          .sorted(Comparator.comparing((FieldError e) -> !UNKNOWN.equals(e.reason()))).toList());
     }
-    return new KpiQuery(from, to, category, product, channel, team, severity);
+    return bound.form();
   }
 
-  static Kpis.Interval interval(Map<String, String> params) {
-    String value = params.getOrDefault("interval", "month");
-    return switch (value) {
-      case "month" -> Kpis.Interval.MONTH;
-      case "week" -> Kpis.Interval.WEEK;
-      default -> throw SubmissionRefused.of("interval", "must be month or week");
-    };
+  /** The filters with the period filled in: the twelve months up to {@code to}, or up to today. */
+  KpiQuery query(Objectives objectives) {
+    LocalDate today = EngineClock.now().atZoneSameInstant(objectives.zone()).toLocalDate();
+    LocalDate until = to;
+    if (until == null) {
+      until = from != null && from.plusYears(1).minusDays(1).isBefore(today) ? from.plusYears(1).minusDays(1) : today;
+    }
+    LocalDate since = from == null ? until.minusYears(1).plusDays(1) : from;
+    if (until.isBefore(since)) {
+      throw SubmissionRefused.of("to", "must not be before from");
+    }
+    if (since.plusDays(MAX_DAYS).isBefore(until)) {
+      throw SubmissionRefused.of("to", "a period may cover at most " + MAX_DAYS + " days");
+    }
+    return new KpiQuery(since, until, category, product, channel, team, severity);
   }
 
-  static String dimension(Map<String, String> params) {
-    String value = params.get("dimension");
-    if (value == null || !DIMENSIONS.contains(value)) {
+  Kpis.Interval trendInterval() {
+    return "week".equals(interval) ? Kpis.Interval.WEEK : Kpis.Interval.MONTH;
+  }
+
+  String requiredDimension() {
+    if (dimension == null) {
       throw SubmissionRefused.of("dimension", "must be one of " + String.join(", ", DIMENSIONS));
     }
-    return value;
+    return dimension;
   }
 
-  static int number(Map<String, String> params, String name, int fallback, int min, int max) {
-    String value = params.get(name);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw SubmissionRefused.of(name, "must be a whole number from " + min + " to " + max);
+  int pageOrFirst() {
+    return page == null ? 0 : page;
   }
 
-  private static LocalDate date(Map<String, String> params, String name, List<FieldError> errors) {
-    String value = params.get(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(name, "must be a date YYYY-MM-DD"));
-      return null;
-    }
-  }
-
-  private static String code(Map<String, String> params, String name, int max, List<FieldError> errors) {
-    String value = params.get(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    value = value.strip();
-    if (value.length() > max) {
-      errors.add(new FieldError(name, "must be at most " + max + " characters"));
-      return null;
-    }
-    return value;
+  int sizeOrDefault() {
+    return size == null ? 50 : size;
   }
 }

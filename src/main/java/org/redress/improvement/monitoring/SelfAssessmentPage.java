@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
+import org.redress.problem.FormBinding;
 import org.redress.security.Roles;
 import org.redress.security.StaffOnly;
 import org.springframework.http.HttpHeaders;
@@ -30,24 +31,28 @@ class SelfAssessmentPage {
 
   private final SelfAssessment assessment;
   private final Kpis kpis;
+  private final FormBinding binding;
   private final TemplateEngine templates;
 
-  SelfAssessmentPage(SelfAssessment assessment, Kpis kpis, TemplateEngine templates) {
+  SelfAssessmentPage(SelfAssessment assessment, Kpis kpis, FormBinding binding, TemplateEngine templates) {
     this.assessment = assessment;
     this.kpis = kpis;
+    this.binding = binding;
     this.templates = templates;
   }
 
   @GetMapping("/staff/self-assessment")
   public String page(@RequestParam Map<String, String> params, Model model) {
-    KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
+    KpiParameters parameters = KpiParameters.read(binding, params, Set.of());
+    KpiQuery query = parameters.query(kpis.objectives());
     model.addAllAttributes(attributes(query, false));
     return TEMPLATE;
   }
 
   @GetMapping("/staff/self-assessment.pdf")
   public ResponseEntity<byte[]> pdf(@RequestParam Map<String, String> params) {
-    KpiQuery query = KpiParameters.query(params, Set.of(), kpis.objectives());
+    KpiParameters parameters = KpiParameters.read(binding, params, Set.of());
+    KpiQuery query = parameters.query(kpis.objectives());
     Context context = new Context();
     context.setVariables(attributes(query, true));
     String html = templates.process(TEMPLATE, context);

@@ -33,13 +33,13 @@ public class ConductManagementReview implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
-    String decisions = form.requiredText(REVIEW_DECISIONS, 10, 4000);
-    String actions = form.optionalText(REVIEW_ACTIONS, 4000);
+    String decisions = form.requiredText(REVIEW_DECISIONS);
+    String actions = form.optionalText(REVIEW_ACTIONS);
     boolean startAction = form.flag(START_CORRECTIVE_ACTION);
     if (startAction) {
       String kind = form.requiredChoice(RecordCorrectiveAction.CAUSE_KIND, Cause.KINDS);
       form.requiredChoice(RecordCorrectiveAction.CAUSE_CODE, codeLists.activeCodes(kind));
-      form.requiredText(RecordCorrectiveAction.ACTION_TITLE, 5, 300);
+      form.requiredText(RecordCorrectiveAction.ACTION_TITLE);
     }
     task.getExecution().setVariable(START_CORRECTIVE_ACTION, startAction);
     long id = ((Number) task.getVariable(MANAGEMENT_REVIEW_ID)).longValue();

@@ -17,6 +17,7 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.KpiChanges;
 import org.redress.improvement.SatisfactionSurvey;
+import org.redress.improvement.SurveyAnswer;
 import org.redress.improvement.monitoring.KpiFigures.Figures;
 import org.redress.improvement.monitoring.KpiFigures.Grouping;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +98,7 @@ abstract class KpiSummaryContract {
     complaints.recordClassification("KPI-C", "billing", KpiFixture.PRODUCT); // C was "delivery"
     assertThat(kpis.report(billing).kpi("received").orElseThrow().value()).isEqualTo(5.0);
 
-    survey.answer("KPI-C", 1, null); // C closed in March, unanswered until now
+    survey.answer("KPI-C", new SurveyAnswer(1, null)); // C closed in March, unanswered until now
     KpiReport report = kpis.report(all);
     assertThat(report.kpi("satisfaction").orElseThrow().value()).isEqualTo(3.0); // (5 + 2 + 4 + 1) / 4
     assertThat(report.kpi("survey-response-rate").orElseThrow().value()).isEqualTo(100.0);
