@@ -1,41 +1,31 @@
 package org.redress.auditing;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Period;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.redress.engine.ProcessExpressionName;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Audit sampling (ISO 10002 8.5): how often a sample is drawn, over which period of closures, and
  * how many complaints. Used as {@code ${auditSamplingSettings.cycle}} by the timer start event of
  * processes/audit-sampling.bpmn (read when that process is deployed, like data-retention's cycle).
+ *
+ * @param cycle when a sample is drawn: a Quartz-style cron expression or an ISO 8601 cycle, read when
+ *     processes/audit-sampling.bpmn is deployed
+ * @param period the complaints closed in this period before the moment of drawing are sampled
+ * @param sampleSize how many of them the auditors review (fewer when fewer were closed); at least 1
  */
-@Component("auditSamplingSettings")
-public class AuditSamplingSettings {
+@Validated
+@ProcessExpressionName("auditSamplingSettings")
+@ConfigurationProperties("redress.audit-sampling")
+public record AuditSamplingSettings(@NotBlank String cycle, @NotNull Period period,
+    @NotNull @Min(1) Integer sampleSize) {
 
-  private final String cycle;
-  private final Period period;
-  private final int sampleSize;
-
-  public AuditSamplingSettings(@Value("${redress.audit-sampling.cycle:0 0 6 1 * ?}") String cycle,
-      @Value("${redress.audit-sampling.period:P1M}") Period period,
-      @Value("${redress.audit-sampling.sample-size:5}") int sampleSize) {
-    if (sampleSize < 1) {
-      throw new IllegalArgumentException("redress.audit-sampling.sample-size must be at least 1");
-    }
-    this.cycle = cycle;
-    this.period = period;
-    this.sampleSize = sampleSize;
-  }
-
+  /** The cycle for the timer expression {@code ${auditSamplingSettings.cycle}} (a JavaBean property). */
   public String getCycle() {
     return cycle;
-  }
-
-  public Period getPeriod() {
-    return period;
-  }
-
-  public int getSampleSize() {
-    return sampleSize;
   }
 }

@@ -38,7 +38,7 @@ public class DrawAuditSample implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     OffsetDateTime end = EngineClock.now();
-    OffsetDateTime start = end.minus(settings.getPeriod());
+    OffsetDateTime start = end.minus(settings.period());
     List<String> closed = new ArrayList<>(jdbc.sql("""
         SELECT reference FROM complaint_status
         WHERE status = 'CLOSED' AND closed_at >= :start AND closed_at < :end ORDER BY reference""")
@@ -47,7 +47,7 @@ public class DrawAuditSample implements JavaDelegate {
         .query(String.class)
         .list());
     Collections.shuffle(closed, RANDOM);
-    List<String> sample = new ArrayList<>(closed.subList(0, Math.min(settings.getSampleSize(), closed.size())));
+    List<String> sample = new ArrayList<>(closed.subList(0, Math.min(settings.sampleSize(), closed.size())));
     Collections.sort(sample);
     execution.setVariable(AUDIT_SAMPLE, sample);
     execution.setVariable(AUDIT_SAMPLE_SIZE, sample.size());

@@ -24,8 +24,8 @@ import org.camunda.bpm.engine.ResourceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,6 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("dev")
+@EnableConfigurationProperties(DevLoopSettings.class) // also when this class is started on its own
 public class ProcessFileWatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessFileWatcher.class);
@@ -58,9 +59,8 @@ public class ProcessFileWatcher implements AutoCloseable {
   private final Set<String> pending = new TreeSet<>();
 
   @Autowired
-  public ProcessFileWatcher(ProcessAndFormDeployment deployment,
-      @Value("${redress.dev.watch-dir:.}") String root) {
-    this(deployment, Path.of(root), ProcessAndFormDeployment.DEPLOYMENT_NAME);
+  public ProcessFileWatcher(ProcessAndFormDeployment deployment, DevLoopSettings settings) {
+    this(deployment, Path.of(settings.watchDir()), ProcessAndFormDeployment.DEPLOYMENT_NAME);
   }
 
   ProcessFileWatcher(ProcessAndFormDeployment deployment, Path root, String deploymentName) {

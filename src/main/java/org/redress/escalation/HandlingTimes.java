@@ -7,7 +7,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Time frames of the handling process that are not set by the assessment (ISO 10002 4.15, 6.2).
- * Process owners set them in application.yaml ({@code redress.handling-times}).
+ * Process owners set them in application.yaml ({@code redress.handling-times}). A value that is not
+ * an ISO 8601 duration (or, for the progress updates, repeating interval) fails the start, not a
+ * running complaint.
+ *
+ * @param answerPeriod how long the complainant has to answer a decision before it is deemed accepted
+ *     (7.9); an ISO 8601 duration such as P14D
+ * @param reviewPeriod target for an internal review after a rejected decision (7.9)
+ * @param escalationPeriod how long a supervisor has to deal with an escalated complaint (4.15)
+ * @param immediateActionPeriod target for immediate action on safety-related complaints (7.5), such as PT4H
+ * @param agreedActionPeriod how long after acceptance the agreed action should be carried out (7.9)
+ * @param progressUpdateCycle how often the complainant hears about an open complaint (7.3): an ISO 8601
+ *     repeating interval such as R/P7D
+ * @param reminderAtShareOfTarget the handlers are reminded when this share of the response target has
+ *     passed (4.15); between 0 and 1
  */
 @ConfigurationProperties("redress.handling-times")
 public record HandlingTimes(
@@ -17,7 +30,7 @@ public record HandlingTimes(
     String immediateActionPeriod,
     String agreedActionPeriod,
     String progressUpdateCycle,
-    double reminderAtShareOfTarget) {
+    Double reminderAtShareOfTarget) {
 
   private static final DatatypeFactory DURATIONS;
 
@@ -39,7 +52,7 @@ public record HandlingTimes(
           "redress.handling-times.progress-update-cycle must be an ISO 8601 repeating interval such as R/P7D");
     }
     after(new Date(), progressUpdateCycle.substring(progressUpdateCycle.indexOf('/') + 1));
-    if (reminderAtShareOfTarget <= 0 || reminderAtShareOfTarget >= 1) {
+    if (reminderAtShareOfTarget == null || reminderAtShareOfTarget <= 0 || reminderAtShareOfTarget >= 1) {
       throw new IllegalArgumentException("redress.handling-times.reminder-at-share-of-target must be between 0 and 1");
     }
   }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.redress.complaint.EngineClock;
 import org.redress.problem.FieldError;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -34,11 +33,10 @@ public class Attachments {
   private final long maxBytes;
   private final int maxFiles;
 
-  public Attachments(JdbcClient jdbc, @Value("${redress.attachments.max-file-size:10MB}") DataSize maxSize,
-      @Value("${redress.attachments.max-files:5}") int maxFiles) {
+  public Attachments(JdbcClient jdbc, AttachmentSettings settings) {
     this.jdbc = jdbc;
-    this.maxBytes = maxSize.toBytes();
-    this.maxFiles = maxFiles;
+    this.maxBytes = settings.maxFileSize().toBytes();
+    this.maxFiles = settings.maxFiles();
   }
 
   public List<FieldError> check(List<Attachment> files) {

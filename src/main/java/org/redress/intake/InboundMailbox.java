@@ -72,7 +72,7 @@ public class InboundMailbox {
 
   public Result poll(MailboxSettings settings) throws MessagingException, IOException {
     Properties props = new Properties();
-    String protocol = settings.protocolOrDefault();
+    String protocol = settings.protocol();
     props.put("mail.store.protocol", protocol);
     props.put("mail." + protocol + ".connectiontimeout", "10000");
     props.put("mail." + protocol + ".timeout", "20000");
@@ -84,7 +84,7 @@ public class InboundMailbox {
     try (Store store = session.getStore(protocol)) {
       store.connect(settings.host(), settings.port() == null ? -1 : settings.port(), settings.username(),
           settings.password());
-      Folder folder = store.getFolder(settings.folderOrDefault());
+      Folder folder = store.getFolder(settings.folder());
       folder.open(Folder.READ_WRITE);
       try {
         Message[] unread = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -33,8 +32,8 @@ public class MailTemplates {
   private final Properties subjects = new Properties();
   private final String publicUrl;
 
-  public MailTemplates(@Value("${redress.public-url:http://localhost:8080}") String publicUrl) throws IOException {
-    this.publicUrl = publicUrl.replaceAll("/+$", "");
+  public MailTemplates(NotificationSettings settings) throws IOException {
+    this.publicUrl = settings.publicUrl().replaceAll("/+$", "");
     try (InputStream in = new ClassPathResource("mail/subjects.properties").getInputStream()) {
       subjects.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
     }

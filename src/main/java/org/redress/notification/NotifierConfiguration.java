@@ -2,7 +2,6 @@ package org.redress.notification;
 
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.ComplaintRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +18,8 @@ public class NotifierConfiguration {
   @Bean
   @ConditionalOnProperty("spring.mail.host")
   ComplainantNotifier mailComplainantNotifier(JavaMailSender mail, ComplaintRepository complaints, CaseEvents events,
-      MailTemplates templates, @Value("${redress.mail.from:complaints@redress.example}") String from) {
-    return new MailComplainantNotifier(mail, complaints, events, templates, from);
+      MailTemplates templates, NotificationSettings settings) {
+    return new MailComplainantNotifier(mail, complaints, events, templates, settings.mail().from());
   }
 
   @Bean

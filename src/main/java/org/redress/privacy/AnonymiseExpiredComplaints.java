@@ -29,12 +29,12 @@ public class AnonymiseExpiredComplaints implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    OffsetDateTime closedBefore = EngineClock.now().minus(settings.getAnonymiseAfter());
+    OffsetDateTime closedBefore = EngineClock.now().minus(settings.anonymiseAfter());
     List<String> expired = personalData.expired(closedBefore);
     int anonymised = 0;
     for (String reference : expired) {
       if (personalData.anonymise(reference, Actors.SYSTEM, EventType.PERSONAL_DATA_ANONYMISED,
-          "Personal data anonymised: retention period of " + settings.getAnonymiseAfter() + " after closure ended")) {
+          "Personal data anonymised: retention period of " + settings.anonymiseAfter() + " after closure ended")) {
         anonymised++;
       }
     }

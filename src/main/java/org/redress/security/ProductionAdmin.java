@@ -2,9 +2,9 @@ package org.redress.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("!demo")
 @Order(2)
+@EnableConfigurationProperties(AdminSettings.class) // also when this class is started on its own
 public class ProductionAdmin implements ApplicationRunner {
 
   public static final int MIN_LENGTH = 12;
@@ -27,8 +28,9 @@ public class ProductionAdmin implements ApplicationRunner {
   private final String userId;
   private final String password;
 
-  public ProductionAdmin(IdentityService identity, @Value("${redress.admin.user:admin}") String userId,
-      @Value("${redress.admin.password:}") String password) {
+  public ProductionAdmin(IdentityService identity, AdminSettings settings) {
+    String userId = settings.user();
+    String password = settings.password();
     if (password == null || password.isBlank()) {
       throw new MissingAdminPasswordException("no administrator password is set");
     }

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,8 +26,8 @@ public class SecurityHeaders extends OncePerRequestFilter {
 
   private final boolean hsts;
 
-  public SecurityHeaders(@Value("${redress.security.hsts:false}") boolean hsts) {
-    this.hsts = hsts;
+  public SecurityHeaders(SecuritySettings settings) {
+    this.hsts = settings.hsts();
   }
 
   @Override

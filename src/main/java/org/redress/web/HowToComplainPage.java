@@ -15,7 +15,7 @@ import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.redress.assessment.AssessComplaint;
 import org.redress.escalation.HandlingTimes;
-import org.springframework.beans.factory.annotation.Value;
+import org.redress.intake.MailboxSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +36,10 @@ public class HowToComplainPage {
   private final HandlingTimes times;
   private final String complaintsMailbox;
 
-  public HowToComplainPage(RepositoryService repository, HandlingTimes times,
-      @Value("${redress.mailbox.address:}") String complaintsMailbox) {
+  public HowToComplainPage(RepositoryService repository, HandlingTimes times, MailboxSettings mailbox) {
     this.repository = repository;
     this.times = times;
-    this.complaintsMailbox = complaintsMailbox.isBlank() ? null : complaintsMailbox;
+    this.complaintsMailbox = mailbox.address() == null || mailbox.address().isBlank() ? null : mailbox.address();
   }
 
   @GetMapping("/")

@@ -154,9 +154,12 @@ class ProcessModelTest {
     return unknown;
   }
 
-  /** Names of @Component beans under src/main/java, read from the sources. */
+  /**
+   * Names of @Component beans and of settings records named for processes (@ProcessExpressionName)
+   * under src/main/java, read from the sources.
+   */
   static Set<String> redressBeanNames() throws IOException {
-    Pattern named = Pattern.compile("@Component\\(\"(\\w+)\"\\)");
+    Pattern named = Pattern.compile("@(?:Component|ProcessExpressionName)\\(\"(\\w+)\"\\)");
     try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
       return sources.filter(p -> p.toString().endsWith(".java")).flatMap(p -> {
         try {

@@ -57,10 +57,10 @@ class TrendDetectionTest {
 
   @Test
   void theDefaultsAreTheDocumentedOnes() {
-    assertThat(settings.getWindow()).hasToString("P30D");
-    assertThat(settings.getThreshold()).isEqualTo(10);
-    assertThat(settings.getGrowthFactor()).isEqualTo(2.0);
-    assertThat(settings.getGrowthMinimum()).isEqualTo(5);
+    assertThat(settings.window()).hasToString("P30D");
+    assertThat(settings.threshold()).isEqualTo(10);
+    assertThat(settings.growthFactor()).isEqualTo(2.0);
+    assertThat(settings.growthMinimum()).isEqualTo(5);
   }
 
   @Test

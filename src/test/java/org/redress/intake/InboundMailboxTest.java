@@ -52,7 +52,7 @@ class InboundMailboxTest {
         new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
     server.start();
     server.setUser(MAILBOX, "complaints", "secret");
-    settings = new MailboxSettings("127.0.0.1", imap, "imap", "complaints", "secret", null, MAILBOX);
+    settings = new MailboxSettings("127.0.0.1", imap, "imap", "complaints", "secret", "INBOX", MAILBOX);
   }
 
   @AfterAll

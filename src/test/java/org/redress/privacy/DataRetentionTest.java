@@ -62,7 +62,7 @@ class DataRetentionTest {
     String oldReference = driver.reference(old);
     assertThat(personalHistory(old)).as("history holds the start form before").isNotEmpty();
 
-    driver.moveClockTo(EngineClock.toDate(EngineClock.now().plus(settings.getAnonymiseAfter()).plusDays(1)));
+    driver.moveClockTo(EngineClock.toDate(EngineClock.now().plus(settings.anonymiseAfter()).plusDays(1)));
     ProcessInstance recent = registerAndClose(driver, distinctiveComplaint());
     ProcessInstance open = driver.registerAndAssess("handler", distinctiveComplaint());
 

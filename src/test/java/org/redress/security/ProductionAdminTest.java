@@ -44,11 +44,11 @@ class ProductionAdminTest {
 
   @Test
   void theAdminIsCreatedInCamundaAdmin_andTheNextStartRotatesThePassword() {
-    new ProductionAdmin(identity, "opsadmin", "first long password").run(null);
+    new ProductionAdmin(identity, new AdminSettings("opsadmin", "first long password")).run(null);
     assertThat(identity.checkPassword("opsadmin", "first long password")).isTrue();
     assertThat(identity.createUserQuery().userId("opsadmin").memberOfGroup(Roles.CAMUNDA_ADMIN).count()).isEqualTo(1);
 
-    new ProductionAdmin(identity, "opsadmin", "second long password").run(null);
+    new ProductionAdmin(identity, new AdminSettings("opsadmin", "second long password")).run(null);
     assertThat(identity.checkPassword("opsadmin", "second long password")).isTrue();
     assertThat(identity.createUserQuery().userId("opsadmin").memberOfGroup(Roles.CAMUNDA_ADMIN).count()).isEqualTo(1);
     identity.deleteUser("opsadmin");

@@ -36,7 +36,7 @@ class SecurityHeadersTest {
   @Test
   void production_addsHsts() throws Exception {
     MockHttpServletResponse response = new MockHttpServletResponse();
-    new SecurityHeaders(true).doFilter(new MockHttpServletRequest("GET", "/api/staff/x"), response, new MockFilterChain());
+    new SecurityHeaders(new SecuritySettings(true)).doFilter(new MockHttpServletRequest("GET", "/api/staff/x"), response, new MockFilterChain());
 
     assertThat(response.getHeader("Strict-Transport-Security")).isEqualTo(SecurityHeaders.HSTS);
   }

@@ -35,10 +35,10 @@ public class CheckEffectiveness implements JavaDelegate {
     Cause cause = new Cause(action.causeKind(), action.causeCode());
     OffsetDateTime implemented = action.implementedAt();
     OffsetDateTime now = EngineClock.now();
-    OffsetDateTime before = implemented.minus(Period.parse(settings.getEffectivenessPeriod()));
+    OffsetDateTime before = implemented.minus(Period.parse(settings.effectivenessPeriod()));
     double rateBefore = rate(counts.count(cause, before, implemented), before, implemented);
     double rateAfter = rate(counts.count(cause, implemented, now), implemented, now);
-    boolean effective = isEffective(rateBefore, rateAfter, settings.getRequiredReduction());
+    boolean effective = isEffective(rateBefore, rateAfter, settings.requiredReduction());
     actions.recordEffectiveness(id, rateBefore, rateAfter, effective);
     execution.setVariable(ACTION_EFFECTIVE, effective);
   }

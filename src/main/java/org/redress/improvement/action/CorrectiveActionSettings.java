@@ -1,41 +1,32 @@
 package org.redress.improvement.action;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Period;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.redress.engine.ProcessExpressionName;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of processes/corrective-action.bpmn (redress.improvement.corrective-action.*). The
  * effectiveness period is read by the process's timer as
  * {@code ${correctiveActionSettings.effectivenessPeriod}} when an action reaches the check.
+ *
+ * @param reminderBeforeDue the action owner is reminded this long before the due date; overdue actions
+ *     go to management
+ * @param effectivenessPeriod how long after implementation the effectiveness check compares the complaint
+ *     rate before and after: an ISO 8601 period such as P90D
+ * @param requiredReduction share by which the daily complaint rate for the cause must fall to count as
+ *     effective, such as 0.2
  */
-@Component("correctiveActionSettings")
-public class CorrectiveActionSettings {
+@Validated
+@ProcessExpressionName("correctiveActionSettings")
+@ConfigurationProperties("redress.improvement.corrective-action")
+public record CorrectiveActionSettings(@NotNull Period reminderBeforeDue, @NotBlank String effectivenessPeriod,
+    @NotNull Double requiredReduction) {
 
-  private final Period reminderBeforeDue;
-  private final String effectivenessPeriod;
-  private final double requiredReduction;
-
-  public CorrectiveActionSettings(
-      @Value("${redress.improvement.corrective-action.reminder-before-due:P3D}") Period reminderBeforeDue,
-      @Value("${redress.improvement.corrective-action.effectiveness-period:P90D}") String effectivenessPeriod,
-      @Value("${redress.improvement.corrective-action.required-reduction:0.2}") double requiredReduction) {
-    this.reminderBeforeDue = reminderBeforeDue;
-    this.effectivenessPeriod = effectivenessPeriod;
-    this.requiredReduction = requiredReduction;
-  }
-
-  public Period getReminderBeforeDue() {
-    return reminderBeforeDue;
-  }
-
-  /** ISO 8601 duration from implementation to the effectiveness check, e.g. P90D. */
+  /** The period for the timer {@code ${correctiveActionSettings.effectivenessPeriod}} (a JavaBean property). */
   public String getEffectivenessPeriod() {
     return effectivenessPeriod;
-  }
-
-  /** Share by which the daily complaint rate for the cause must fall to count as effective, e.g. 0.2. */
-  public double getRequiredReduction() {
-    return requiredReduction;
   }
 }

@@ -52,7 +52,7 @@ public class PlanCorrectiveAction implements TaskListener {
     }
     // Due at the end of the due day (UTC); the reminder a configured time before, never in the past.
     OffsetDateTime due = day.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-    OffsetDateTime reminder = due.minus(settings.getReminderBeforeDue());
+    OffsetDateTime reminder = due.minus(settings.reminderBeforeDue());
     if (reminder.isBefore(now)) {
       reminder = now;
     }

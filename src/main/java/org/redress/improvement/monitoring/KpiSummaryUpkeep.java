@@ -7,14 +7,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the daily KPI summary at start-up (after an upgrade, or when the reporting zone changed) and
- * then catches it up every {@code redress.kpi-summary.catch-up-every} (default 10 s; 0 turns it off),
+ * then catches it up every {@code redress.kpi-summary.catch-up-every} (see {@link KpiSummarySettings}),
  * so that a dashboard reader finds little or nothing left to recount. Readers still catch up
  * themselves, so figures are never older than the request.
  */
@@ -27,9 +26,9 @@ class KpiSummaryUpkeep {
   private final Duration every;
   private ScheduledExecutorService executor;
 
-  KpiSummaryUpkeep(KpiSummary summary, @Value("${redress.kpi-summary.catch-up-every:PT10S}") Duration every) {
+  KpiSummaryUpkeep(KpiSummary summary, KpiSummarySettings settings) {
     this.summary = summary;
-    this.every = every;
+    this.every = settings.catchUpEvery();
   }
 
   @EventListener(ApplicationReadyEvent.class)

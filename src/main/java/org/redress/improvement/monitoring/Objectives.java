@@ -1,24 +1,28 @@
 package org.redress.improvement.monitoring;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Objectives for complaints handling (ISO 10002 6.2): a target per KPI, set by process owners in
  * application.yaml under {@code redress.objectives}. A target for an unknown KPI id fails the start,
  * so a typo never silently drops an objective.
  *
- * @param targets            KPI id → target (at most for times and shares of bad outcomes, at least for the others)
+ * @param targets            KPI id → target (at most for times and shares of bad outcomes, at least for the
+ *                           others); a KPI without one is shown without a target
  * @param acknowledgeWithin  how soon an acknowledgement counts as "within target" (7.4)
  * @param recurrenceWindow   how far before and after a corrective action complaints for its cause are compared
  * @param zone               the time zone in which periods of whole days are counted
  */
+@Validated
 @ConfigurationProperties("redress.objectives")
-public record Objectives(Map<String, Double> targets, Duration acknowledgeWithin, Duration recurrenceWindow,
-    ZoneId zone) {
+public record Objectives(Map<String, Double> targets, @NotNull Duration acknowledgeWithin,
+    @NotNull Duration recurrenceWindow, @NotNull ZoneId zone) {
 
   public Objectives {
     targets = targets == null ? Map.of() : new TreeMap<>(targets);
@@ -29,9 +33,6 @@ public record Objectives(Map<String, Double> targets, Duration acknowledgeWithin
         throw new IllegalArgumentException("redress.objectives.targets." + id + ": this KPI is monitored, not targeted");
       }
     }
-    acknowledgeWithin = acknowledgeWithin == null ? Duration.ofHours(24) : acknowledgeWithin;
-    recurrenceWindow = recurrenceWindow == null ? Duration.ofDays(90) : recurrenceWindow;
-    zone = zone == null ? ZoneId.of("UTC") : zone;
   }
 
   /** The target for a KPI, or {@code null} when none is set. */

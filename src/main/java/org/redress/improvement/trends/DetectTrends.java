@@ -44,8 +44,8 @@ public class DetectTrends implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     OffsetDateTime now = EngineClock.now();
-    OffsetDateTime windowStart = now.minus(settings.getWindow());
-    OffsetDateTime previousStart = windowStart.minus(settings.getWindow());
+    OffsetDateTime windowStart = now.minus(settings.window());
+    OffsetDateTime previousStart = windowStart.minus(settings.window());
     List<Long> proposed = new ArrayList<>();
     for (String kind : Cause.KINDS) {
       Map<String, Long> current = counts.byCode(kind, windowStart, now);

@@ -1,8 +1,11 @@
 package org.redress.improvement.trends;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Period;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.redress.engine.ProcessExpressionName;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * When a cause of complaints counts as a trend (8.2), and how often processes/trend-detection.bpmn
@@ -10,46 +13,24 @@ import org.springframework.stereotype.Component;
  * A cause is a trend when, within the window, it has at least {@code threshold} complaints, or at
  * least {@code growthMinimum} complaints and {@code growthFactor} times as many as in the window
  * before.
+ *
+ * @param cycle when processes/trend-detection.bpmn looks for trends: a Quartz-style cron expression or
+ *     an ISO 8601 cycle, read when the process is deployed
+ * @param window complaints received within this period before the detection are counted per cause
+ * @param threshold a cause with at least this many complaints in the window is a trend
+ * @param growthFactor a cause is also a trend when it has this many times the complaints of the window
+ *     before (and at least growth-minimum)
+ * @param growthMinimum the fewest complaints in the window for growth to count
  */
-@Component("trendSettings")
-public class TrendSettings {
+@Validated
+@ProcessExpressionName("trendSettings")
+@ConfigurationProperties("redress.improvement.trend-detection")
+public record TrendSettings(@NotBlank String cycle, @NotNull Period window, @NotNull Integer threshold,
+    @NotNull Double growthFactor, @NotNull Integer growthMinimum) {
 
-  private final String cycle;
-  private final Period window;
-  private final int threshold;
-  private final double growthFactor;
-  private final int growthMinimum;
-
-  public TrendSettings(@Value("${redress.improvement.trend-detection.cycle:0 15 3 * * ?}") String cycle,
-      @Value("${redress.improvement.trend-detection.window:P30D}") Period window,
-      @Value("${redress.improvement.trend-detection.threshold:10}") int threshold,
-      @Value("${redress.improvement.trend-detection.growth-factor:2.0}") double growthFactor,
-      @Value("${redress.improvement.trend-detection.growth-minimum:5}") int growthMinimum) {
-    this.cycle = cycle;
-    this.window = window;
-    this.threshold = threshold;
-    this.growthFactor = growthFactor;
-    this.growthMinimum = growthMinimum;
-  }
-
+  /** The cycle for the timer expression {@code ${trendSettings.cycle}} (a JavaBean property). */
   public String getCycle() {
     return cycle;
-  }
-
-  public Period getWindow() {
-    return window;
-  }
-
-  public int getThreshold() {
-    return threshold;
-  }
-
-  public double getGrowthFactor() {
-    return growthFactor;
-  }
-
-  public int getGrowthMinimum() {
-    return growthMinimum;
   }
 
   /** The rule itself, so it reads the same in code, docs and tests. */
