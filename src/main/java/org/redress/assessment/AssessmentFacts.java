@@ -6,7 +6,7 @@ import java.util.Map;
 import org.redress.complaint.Complaint;
 
 /** The facts the initial-assessment DMN table decides on (7.5). */
-public record AssessmentFacts(boolean safetyRisk, boolean legalOrRegulatory, double amountAtStake,
+record AssessmentFacts(boolean safetyRisk, boolean legalOrRegulatory, double amountAtStake,
     int earlierComplaints) {
 
   static AssessmentFacts of(Complaint complaint, int earlierComplaints, AssessmentSettings settings) {

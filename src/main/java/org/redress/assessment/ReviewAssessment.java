@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * category and a product from the active code lists (8.2).
  */
 @Component("reviewAssessment")
-public class ReviewAssessment implements TaskListener {
+class ReviewAssessment implements TaskListener {
 
   private final ComplaintRepository complaints;
   private final CaseEvents events;

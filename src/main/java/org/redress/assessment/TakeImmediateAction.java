@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_TakeImmediateAction, on complete (7.5): records the immediate action taken. */
 @Component("takeImmediateAction")
-public class TakeImmediateAction implements TaskListener {
+class TakeImmediateAction implements TaskListener {
 
   private final CaseEvents events;
 

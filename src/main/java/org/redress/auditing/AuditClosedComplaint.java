@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component("auditClosedComplaint")
-public class AuditClosedComplaint implements TaskListener {
+class AuditClosedComplaint implements TaskListener {
 
   public static final List<String> ANSWERS = List.of("yes", "no");
   public static final List<String> ANSWERS_OR_NA = List.of("yes", "no", "na");

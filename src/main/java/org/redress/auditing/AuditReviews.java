@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The results of audit sampling (ISO 10002 8.5), stored by {@link AuditClosedComplaint}, for reports. */
 @Component
-public class AuditReviews {
+class AuditReviews {
 
   public record Review(String reference, OffsetDateTime reviewedAt, String reviewedBy, boolean conforming,
       Map<String, String> answers, String findings, LocalDate periodStart, LocalDate periodEnd) {}

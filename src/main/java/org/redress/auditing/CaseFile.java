@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * that chain and the head hash — the value to compare with a case file exported earlier.
  */
 @Component
-public class CaseFile {
+class CaseFile {
 
   public record Document(String reference, OffsetDateTime generatedAt, String generatedBy, String headHash,
       VerifyTimeline.Verification verification, Map<String, Object> complaint, ComplaintState state,

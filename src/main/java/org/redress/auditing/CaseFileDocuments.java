@@ -22,7 +22,7 @@ import org.thymeleaf.context.Context;
  * page rendered by openhtmltopdf: no browser, no network, fonts built in).
  */
 @Component
-public class CaseFileDocuments {
+class CaseFileDocuments {
 
   private final TemplateEngine templates;
   private final ObjectMapper json;

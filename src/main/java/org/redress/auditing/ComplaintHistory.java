@@ -51,7 +51,7 @@ import org.springframework.stereotype.Component;
  * a flow counts as taken when its source activity completed and its target activity was entered.
  */
 @Component
-public class ComplaintHistory {
+class ComplaintHistory {
 
   public enum Kind { ACTIVITY, TASK, FORM_SUBMITTED, VARIABLE, DECISION, TIMER, ESCALATION, INCIDENT, OPERATION, MESSAGE }
 

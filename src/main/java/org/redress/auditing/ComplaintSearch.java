@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * the complaint was open, or a complaint closed after its target.
  */
 @Component
-public class ComplaintSearch {
+class ComplaintSearch {
 
   public static final int MAX_PAGE_SIZE = 200;
 

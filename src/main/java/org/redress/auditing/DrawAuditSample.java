@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * tidy up) the complaints that will be audited.
  */
 @Component("drawAuditSample")
-public class DrawAuditSample implements JavaDelegate {
+class DrawAuditSample implements JavaDelegate {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

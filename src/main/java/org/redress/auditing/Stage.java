@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.redress.complaint.ComplaintStatus;
 
 /** The ISO 10002 clause 7 stage a complaint's status belongs to, for the auditors' search. */
-public enum Stage {
+enum Stage {
   RECEIPT(ComplaintStatus.RECEIVED),                                      // 7.2
   ASSESSMENT(ComplaintStatus.ASSESSED, ComplaintStatus.ACKNOWLEDGED),     // 7.4, 7.5
   INVESTIGATION(ComplaintStatus.UNDER_INVESTIGATION),                     // 7.6

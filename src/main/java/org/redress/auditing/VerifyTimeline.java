@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * evidence, ISO 10002 4.12). Used by the verification endpoint, the history and the case file.
  */
 @Component
-public class VerifyTimeline {
+class VerifyTimeline {
 
   public record Problem(Long eventId, Integer sequence, String problem) {}
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * product from the complainant's own words ({@link ProductMatch}), else "general".
  */
 @Component("classificationOptions")
-public class ClassificationOptions implements TaskListener {
+class ClassificationOptions implements TaskListener {
 
   static final String FALLBACK_PRODUCT = "general";
 

@@ -8,7 +8,7 @@ import java.util.Locale;
  * map onto the {@code product} code list: the handler picks the code in "Review assessment"; the
  * form suggests the first active product whose code or label appears in the complainant's text.
  */
-public final class ProductMatch {
+final class ProductMatch {
 
   private ProductMatch() {}
 

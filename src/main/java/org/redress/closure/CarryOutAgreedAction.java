@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_CarryOutAgreedAction, on complete (7.9): what was done to carry out the accepted decision. */
 @Component("carryOutAgreedAction")
-public class CarryOutAgreedAction implements TaskListener {
+class CarryOutAgreedAction implements TaskListener {
 
   private final CaseEvents events;
 

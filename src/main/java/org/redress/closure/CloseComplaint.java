@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * clause 8 reports on (received → acknowledged → decision → closed); tells the complainant.
  */
 @Component("closeComplaint")
-public class CloseComplaint implements JavaDelegate {
+class CloseComplaint implements JavaDelegate {
 
   public static final String ACCEPTED = "accepted";
   public static final String DEEMED_ACCEPTED_OUTCOME = "deemed-accepted";

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * sets the date by which an answer is expected (no answer by then counts as acceptance, 7.9).
  */
 @Component("communicateDecision")
-public class CommunicateDecision implements JavaDelegate {
+class CommunicateDecision implements JavaDelegate {
 
   private final ComplainantNotifier notifier;
   private final ComplaintRepository complaints;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * decision counts as accepted — recorded as such, never as an explicit acceptance.
  */
 @Component("deemDecisionAccepted")
-public class DeemDecisionAccepted implements JavaDelegate {
+class DeemDecisionAccepted implements JavaDelegate {
 
   private final ComplaintRepository complaints;
   private final CaseEvents events;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * told where else to turn: ISO 10003 dispute resolution, the ombudsman, the regulator.
  */
 @Component("informOfExternalRecourse")
-public class InformOfExternalRecourse implements JavaDelegate {
+class InformOfExternalRecourse implements JavaDelegate {
 
   static final String OPTIONS = "ISO 10003 external dispute resolution, the ombudsman, the regulator, the courts";
 

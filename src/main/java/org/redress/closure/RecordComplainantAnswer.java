@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * reason. A rejection sets the target for the internal review or the external recourse.
  */
 @Component("recordComplainantAnswer")
-public class RecordComplainantAnswer implements TaskListener {
+class RecordComplainantAnswer implements TaskListener {
 
   public static final String ACCEPTED = "accepted";
   public static final String REJECTED = "rejected";

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * and the outcome. The task stays open — the complaint monitored — until that is known.
  */
 @Component("recordExternalRecourse")
-public class RecordExternalRecourse implements TaskListener {
+class RecordExternalRecourse implements TaskListener {
 
   public static final String REFERRED = "referred";
   public static final String NOT_PURSUED = "not-pursued";

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * maker upholds or revises the decision, with reasons; the decision then goes out again.
  */
 @Component("reviewDecision")
-public class ReviewDecision implements TaskListener {
+class ReviewDecision implements TaskListener {
 
   public static final String UPHELD = "upheld";
   public static final String REVISED = "revised";

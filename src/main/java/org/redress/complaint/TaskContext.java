@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the core add their own lines to the assessment through {@link CaseNotes}.
  */
 @Component
-public class TaskContext implements EveryUserTaskListener {
+class TaskContext implements EveryUserTaskListener {
 
   @Override
   public List<String> events() {

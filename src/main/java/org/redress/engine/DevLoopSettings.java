@@ -12,4 +12,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("redress.dev")
-public record DevLoopSettings(@NotBlank String watchDir) {}
+record DevLoopSettings(@NotBlank String watchDir) {}

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public class ProcessAndFormDeployment implements ApplicationRunner {
+class ProcessAndFormDeployment implements ApplicationRunner {
 
   public static final String DEPLOYMENT_NAME = "redress";
   /**

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("dev")
 @EnableConfigurationProperties(DevLoopSettings.class) // also when this class is started on its own
-public class ProcessFileWatcher implements AutoCloseable {
+class ProcessFileWatcher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessFileWatcher.class);
   /** Editors save in several steps (temp file, rename, touch): wait until the folder is quiet. */

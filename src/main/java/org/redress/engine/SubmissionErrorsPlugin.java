@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * get a 400 with the field and the reason.
  */
 @Component
-public class SubmissionErrorsPlugin extends AbstractProcessEnginePlugin {
+class SubmissionErrorsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

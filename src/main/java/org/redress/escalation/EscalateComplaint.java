@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * complaint and of its open tasks, notifies the supervisors (whose task follows in the BPMN).
  */
 @Component("escalateComplaint")
-public class EscalateComplaint implements JavaDelegate {
+class EscalateComplaint implements JavaDelegate {
 
   static final int PRIORITY_STEP = 25;
   static final int MAX_PRIORITY = 100;

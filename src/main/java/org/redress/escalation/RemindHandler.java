@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_RemindHandler (4.15): the response target is near; the handlers are reminded. */
 @Component("remindHandler")
-public class RemindHandler implements JavaDelegate {
+class RemindHandler implements JavaDelegate {
 
   private final StaffNotifier staff;
   private final CaseEvents events;

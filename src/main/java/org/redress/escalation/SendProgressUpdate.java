@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * at each pre-set interval.
  */
 @Component("sendProgressUpdate")
-public class SendProgressUpdate implements JavaDelegate {
+class SendProgressUpdate implements JavaDelegate {
 
   private final ComplainantNotifier notifier;
   private final ComplaintRepository complaints;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_SuperviseEscalatedComplaint, on complete (4.15): what the supervisor did about it. */
 @Component("superviseEscalatedComplaint")
-public class SuperviseEscalatedComplaint implements TaskListener {
+class SuperviseEscalatedComplaint implements TaskListener {
 
   private final CaseEvents events;
 

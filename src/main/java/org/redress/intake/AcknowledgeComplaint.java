@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * retried, and a later failure never sends it twice.
  */
 @Component("acknowledgeComplaint")
-public class AcknowledgeComplaint implements JavaDelegate {
+class AcknowledgeComplaint implements JavaDelegate {
 
   private final ComplainantNotifier notifier;
   private final ComplaintRepository complaints;

@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
  * registration has committed — so a failed poll loses nothing and registers nothing twice.
  */
 @Component
-public class InboundMailbox {
+class InboundMailbox {
 
   static final Pattern REFERENCE = Pattern.compile("\\bC-\\d{4}-\\d{6}\\b");
   static final int BATCH = 50;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * timer keeps starting the next polls. A cluster polls once per cycle (one timer job).
  */
 @Component("pollMailbox")
-public class PollMailbox implements JavaDelegate {
+class PollMailbox implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(PollMailbox.class);
 

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * The raw submission is then removed from the process: the complaint lives in Redress's tables.
  */
 @Component("recordComplaint")
-public class RecordComplaint implements JavaDelegate {
+class RecordComplaint implements JavaDelegate {
 
   private static final java.util.Set<Channel> SELF_SERVICE = java.util.EnumSet.of(Channel.WEB, Channel.API, Channel.EMAIL);
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * analysis.
  */
 @Component("investigateComplaint")
-public class InvestigateComplaint implements TaskListener {
+class InvestigateComplaint implements TaskListener {
 
   public static final List<String> JUSTIFICATIONS = List.of("justified", "partly-justified", "not-justified");
 

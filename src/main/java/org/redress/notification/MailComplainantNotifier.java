@@ -21,7 +21,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * is retried and then becomes an incident. Each message sent is recorded on the timeline; nothing
  * personal goes to the log.
  */
-public class MailComplainantNotifier implements ComplainantNotifier {
+class MailComplainantNotifier implements ComplainantNotifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailComplainantNotifier.class);
 

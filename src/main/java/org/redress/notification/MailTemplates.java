@@ -20,7 +20,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * version of any text), subjects in {@code mail/subjects.properties}. English is the fallback.
  */
 @Component
-public class MailTemplates {
+class MailTemplates {
 
   public static final Set<String> LANGUAGES = Set.of("en", "de");
 

@@ -13,7 +13,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  * otherwise the embedded default that records each message on the timeline and logs it.
  */
 @Configuration
-public class NotifierConfiguration {
+class NotifierConfiguration {
 
   @Bean
   @ConditionalOnProperty("spring.mail.host")

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * timeline (what, to which channel, with which facts) and logged by reference only — personal data
  * never goes to the log. Used when no mail server is configured ({@link NotifierConfiguration}).
  */
-public class RecordingComplainantNotifier implements ComplainantNotifier {
+class RecordingComplainantNotifier implements ComplainantNotifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordingComplainantNotifier.class);
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * statistics stay. Runs as a job of processes/data-retention.bpmn on the configured cycle.
  */
 @Component("anonymiseExpiredComplaints")
-public class AnonymiseExpiredComplaints implements JavaDelegate {
+class AnonymiseExpiredComplaints implements JavaDelegate {
 
   public static final String ANONYMISED_COUNT = "anonymisedCount";
 

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * <p>The one exception to "the complaint as submitted is never updated".
  */
 @Component
-public class PersonalData {
+class PersonalData {
 
   public static final String ANONYMISED = "(anonymised)";
   static final String REDACTED = "[anonymised]";

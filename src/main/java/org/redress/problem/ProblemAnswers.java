@@ -39,7 +39,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * logged with its stack trace for operators.
  */
 @RestControllerAdvice
-public class ProblemAnswers extends ResponseEntityExceptionHandler {
+class ProblemAnswers extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemAnswers.class);
 

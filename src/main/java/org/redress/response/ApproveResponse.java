@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * approves the response or sends it back with a comment.
  */
 @Component("approveResponse")
-public class ApproveResponse implements TaskListener {
+class ApproveResponse implements TaskListener {
 
   public static final String APPROVE = "approve";
   public static final String SEND_BACK = "send-back";

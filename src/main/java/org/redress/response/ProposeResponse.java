@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * proposer, who may not approve it, and clears an earlier approver's comment.
  */
 @Component("proposeResponse")
-public class ProposeResponse implements TaskListener {
+class ProposeResponse implements TaskListener {
 
   private final ComplaintRepository complaints;
   private final CaseEvents events;

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     there is no default: without it the application does not start outside the demo profile
  */
 @ConfigurationProperties("redress.admin")
-public record AdminSettings(String user, String password) {
+record AdminSettings(String user, String password) {
 
   /** Never the password, should the settings be logged. */
   @Override

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * supervisor's back; reassignment is the supervisors' grant (see {@link RoleAuthorizations}).
  */
 @Component
-public class AuthorizationDefaults extends AbstractProcessEnginePlugin {
+class AuthorizationDefaults extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

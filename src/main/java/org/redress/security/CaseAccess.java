@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * ({@link RoleAuthorizations}).
  */
 @Component
-public class CaseAccess implements EveryUserTaskListener {
+class CaseAccess implements EveryUserTaskListener {
 
   @Override
   public List<String> events() {

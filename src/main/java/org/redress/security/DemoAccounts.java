@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(2)
-public class DemoAccounts implements ApplicationRunner {
+class DemoAccounts implements ApplicationRunner {
 
   record Account(String id, String firstName, String lastName, List<String> groups) {}
 

@@ -34,7 +34,7 @@ import org.springframework.core.Ordered;
  * that session (changing requests must carry the webapps' CSRF token).
  */
 @Configuration
-public class EngineRestAuthentication {
+class EngineRestAuthentication {
 
   /** Complainants reach these with their reference and access code, never with a staff login. */
   public static final String PUBLIC_API = "/api/complaints";

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * itself is recorded on the complaint's timeline in a separate transaction, so it survives.
  */
 @Component
-public class ObjectivityRule implements EveryUserTaskListener {
+class ObjectivityRule implements EveryUserTaskListener {
 
   @Override
   public List<String> events() {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Profile("!demo")
 @Order(2)
 @EnableConfigurationProperties(AdminSettings.class) // also when this class is started on its own
-public class ProductionAdmin implements ApplicationRunner {
+class ProductionAdmin implements ApplicationRunner {
 
   public static final int MIN_LENGTH = 12;
 

@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(4)
-public class RoleAuthorizations implements ApplicationRunner {
+class RoleAuthorizations implements ApplicationRunner {
 
   public static final String TASKLIST = "tasklist";
   public static final String COCKPIT = "cockpit";

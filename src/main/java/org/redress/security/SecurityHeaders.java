@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class SecurityHeaders extends OncePerRequestFilter {
+class SecurityHeaders extends OncePerRequestFilter {
 
   public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "

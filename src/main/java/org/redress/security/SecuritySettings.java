@@ -12,4 +12,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("redress.security")
-public record SecuritySettings(@NotNull Boolean hsts) {}
+record SecuritySettings(@NotNull Boolean hsts) {}

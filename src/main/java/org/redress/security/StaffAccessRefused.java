@@ -7,7 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** A member of staff (or nobody) asked for what their groups do not allow: 401 without a login, else 403. */
-public class StaffAccessRefused extends RefusedRequest {
+class StaffAccessRefused extends RefusedRequest {
 
   private StaffAccessRefused(HttpStatus status, String type, String title, String detail) {
     super(status, type, title, detail);

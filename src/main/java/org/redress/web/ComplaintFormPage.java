@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/complaints")
-public class ComplaintFormPage {
+class ComplaintFormPage {
 
   static final String SUBMISSION_ID = "_submission";
   private static final List<String> FLAGS = List.of(ComplaintForm.SAFETY, ComplaintForm.LEGAL);

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * and redress.handling-times — so the page never says something the process does not do.
  */
 @Controller
-public class HowToComplainPage {
+class HowToComplainPage {
 
   /** One row of the response-target table. */
   public record Target(String when, String within) {}

@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * and the RFC 9457 problem every error answers with, on every operation.
  */
 @Configuration
-public class OpenApiDescription {
+class OpenApiDescription {
 
   static final Map<String, String> ERRORS = Map.of(
       "400", "Refused values: every field and reason in errors",

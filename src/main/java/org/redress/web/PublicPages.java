@@ -17,7 +17,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * access code), nothing cached, scripts and styles from this site only.
  */
 @Configuration
-public class PublicPages implements WebMvcConfigurer {
+class PublicPages implements WebMvcConfigurer {
 
   private final FormTokens formTokens;
 

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/complaints")
 @Tag(name = "Complaints")
-public class StatusApi {
+class StatusApi {
 
   public static final String ACCESS_CODE_HEADER = "X-Access-Code";
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_AnalyseRootCause, on complete (8.7): why the complaints of this cause happen. */
 @Component("analyseRootCause")
-public class AnalyseRootCause implements TaskListener {
+class AnalyseRootCause implements TaskListener {
 
   public static final String ANALYSIS = "rootCauseAnalysis";
 

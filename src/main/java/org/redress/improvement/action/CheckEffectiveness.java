@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * fell by at least the required share (or stayed at zero).
  */
 @Component("checkEffectiveness")
-public class CheckEffectiveness implements JavaDelegate {
+class CheckEffectiveness implements JavaDelegate {
 
   private final CorrectiveActions actions;
   private final CauseCounts counts;

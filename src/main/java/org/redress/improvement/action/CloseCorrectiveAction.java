@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_CloseCorrectiveAction (8.7): the action worked; its cause is free for future proposals. */
 @Component("closeCorrectiveAction")
-public class CloseCorrectiveAction implements JavaDelegate {
+class CloseCorrectiveAction implements JavaDelegate {
 
   private final CorrectiveActions actions;
 

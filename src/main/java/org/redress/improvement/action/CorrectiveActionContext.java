@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * its form the action so far and the linked complaints (task-local {@code actionSummary}).
  */
 @Component
-public class CorrectiveActionContext implements EveryUserTaskListener {
+class CorrectiveActionContext implements EveryUserTaskListener {
 
   public static final String ACTION_SUMMARY = "actionSummary";
   static final int MAX_TEXT = 3900;

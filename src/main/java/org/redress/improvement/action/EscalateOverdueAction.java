@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the owner's task in Tasklist (candidate group), at top priority, and is notified.
  */
 @Component("escalateOverdueAction")
-public class EscalateOverdueAction implements JavaDelegate {
+class EscalateOverdueAction implements JavaDelegate {
 
   static final int ESCALATED_PRIORITY = 100;
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * the effectiveness period runs.
  */
 @Component("implementCorrectiveAction")
-public class ImplementCorrectiveAction implements TaskListener {
+class ImplementCorrectiveAction implements TaskListener {
 
   public static final String IMPLEMENTATION_NOTE = "implementationNote";
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * when. Sets the due date and the reminder date that the implementation's timers read.
  */
 @Component("planCorrectiveAction")
-public class PlanCorrectiveAction implements TaskListener {
+class PlanCorrectiveAction implements TaskListener {
 
   public static final String ACTION_PLAN = "actionPlan";
   public static final String ACTION_DUE_DAY = "actionDueDay";

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * task moves up in Tasklist (higher priority) and the owner is notified.
  */
 @Component("remindActionOwner")
-public class RemindActionOwner implements JavaDelegate {
+class RemindActionOwner implements JavaDelegate {
 
   static final int REMINDED_PRIORITY = 75;
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_ReopenCorrectiveAction (8.7): the action did not work; the cause is analysed again. */
 @Component("reopenCorrectiveAction")
-public class ReopenCorrectiveAction implements JavaDelegate {
+class ReopenCorrectiveAction implements JavaDelegate {
 
   private final CorrectiveActions actions;
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * or declines it with a reason. A declined action frees its cause for a later proposal.
  */
 @Component("triageCorrectiveAction")
-public class TriageCorrectiveAction implements TaskListener {
+class TriageCorrectiveAction implements TaskListener {
 
   public static final String ACCEPT = "accept";
   public static final String DECLINE = "decline";

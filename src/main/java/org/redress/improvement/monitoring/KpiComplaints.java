@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * ({@code matching=false}). Each row links to the complaint's history in Cockpit.
  */
 @Repository
-public class KpiComplaints {
+class KpiComplaints {
 
   public static final String COCKPIT_ROUTE = "/camunda/app/cockpit/default/#/redress/complaints/";
 

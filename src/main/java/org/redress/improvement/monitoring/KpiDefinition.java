@@ -8,7 +8,7 @@ import java.util.Optional;
  * each one is computed from. "In the period" means the moment named falls on a day from {@code from}
  * to {@code to} (inclusive) in the reporting time zone. docs/management.md repeats these definitions.
  */
-public enum KpiDefinition {
+enum KpiDefinition {
   RECEIVED("received", "Complaints received", "count", Direction.NONE,
       "complaints received in the period"),
   OPEN("open", "Open now", "count", Direction.NONE,

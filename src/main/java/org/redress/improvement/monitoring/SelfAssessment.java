@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
  * the clause asks for evidence the software cannot hold (commitment, competence).
  */
 @Service
-public class SelfAssessment {
+class SelfAssessment {
 
   /** How a clause stands. */
   public enum Status {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the start form, else the previous calendar month — with its report as HTML and PDF.
  */
 @Component("assembleReviewReport")
-public class AssembleReviewReport implements JavaDelegate {
+class AssembleReviewReport implements JavaDelegate {
 
   public static final String PERIOD_START = "periodStart";
   public static final String PERIOD_END = "periodEnd";

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Task_StartCorrectiveAction then starts it.
  */
 @Component("conductManagementReview")
-public class ConductManagementReview implements TaskListener {
+class ConductManagementReview implements TaskListener {
 
   public static final String REVIEW_DECISIONS = "reviewDecisions";
   public static final String REVIEW_ACTIONS = "reviewActions";

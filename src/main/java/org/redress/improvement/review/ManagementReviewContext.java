@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * PDF) for the form, task-local.
  */
 @Component
-public class ManagementReviewContext implements EveryUserTaskListener {
+class ManagementReviewContext implements EveryUserTaskListener {
 
   public static final String REVIEW_PERIOD = "reviewPeriod";
   public static final String REVIEW_SUMMARY = "reviewSummary";

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The review period's KPIs against objectives, as the monitoring dashboard computes them (8.4, 6.2). */
 @Component
-public class MonitoringKpis implements ReviewKpis {
+class MonitoringKpis implements ReviewKpis {
 
   private final Kpis kpis;
 

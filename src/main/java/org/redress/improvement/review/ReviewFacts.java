@@ -7,7 +7,7 @@ import java.util.Map;
 import org.redress.improvement.action.CorrectiveAction;
 
 /** Everything the management review report shows for one period (8.6). */
-public record ReviewFacts(
+record ReviewFacts(
     long reviewId,
     LocalDate periodStart,
     LocalDate periodEnd,

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * reviews ({@code audit_review}).
  */
 @Component
-public class ReviewFactsQuery {
+class ReviewFactsQuery {
 
   static final int TOP = 5;
 

@@ -16,7 +16,7 @@ import org.thymeleaf.context.Context;
  * with openhtmltopdf — no browser, no network.
  */
 @Component
-public class ReviewReportRenderer {
+class ReviewReportRenderer {
 
   static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the review. When one is already open for that cause, that action stands and the review says so.
  */
 @Component("startCorrectiveAction")
-public class StartCorrectiveAction implements JavaDelegate {
+class StartCorrectiveAction implements JavaDelegate {
 
   public static final String STARTED_ACTION = "startedCorrectiveAction";
 

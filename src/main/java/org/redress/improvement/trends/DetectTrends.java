@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * processes/corrective-action.bpmn. Running it again proposes nothing new for the same cause.
  */
 @Component("detectTrends")
-public class DetectTrends implements JavaDelegate {
+class DetectTrends implements JavaDelegate {
 
   public static final String PROPOSED_ACTIONS = "proposedActions";
 
