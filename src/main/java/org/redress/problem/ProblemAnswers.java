@@ -25,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.IWebExchange;
@@ -92,6 +93,14 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         "An attachment or the whole upload is too large.",
         List.of(new FieldError("attachments", "each file at most 10 MB, at most 5 files"))), headers,
         HttpStatus.PAYLOAD_TOO_LARGE, request);
+  }
+
+  /** An address nothing answers: said in words, not as "No static resource …". */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return createResponseEntity(RefusedRequest.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+        "There is nothing at this address.", List.of()), headers, HttpStatus.NOT_FOUND, request);
   }
 
   @ExceptionHandler(MultipartException.class)
