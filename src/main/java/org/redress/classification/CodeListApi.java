@@ -62,13 +62,13 @@ class CodeListApi {
     if (!CodeLists.LISTS.contains(list)) {
       throw unknownList(list);
     }
-    String code = body.code().strip();
+    String code = body.code();
     if (codeLists.find(list, code).isPresent()) {
       throw new RefusedRequest(HttpStatus.CONFLICT, "already-exists", "Already exists",
           "The code " + code + " is already in the list " + list + "; change it with PUT.",
           List.of(new FieldError("code", "already exists")));
     }
-    CodeLists.Entry entry = new CodeLists.Entry(code, body.label().strip(), body.active() == null || body.active(),
+    CodeLists.Entry entry = new CodeLists.Entry(code, body.label(), body.active() == null || body.active(),
         body.sortOrder() == null ? 500 : body.sortOrder());
     codeLists.add(list, entry);
     return ResponseEntity.status(HttpStatus.CREATED).body(entry);
@@ -86,7 +86,7 @@ class CodeListApi {
       throw RefusedRequest.notFound("No code " + code + " in the list " + list + ".");
     }
     CodeLists.Entry entry = new CodeLists.Entry(code,
-        body.label() == null || body.label().isBlank() ? existing.label() : body.label().strip(),
+        body.label() == null ? existing.label() : body.label(),
         body.active() == null ? existing.active() : body.active(),
         body.sortOrder() == null ? existing.sortOrder() : body.sortOrder());
     codeLists.update(list, entry);

@@ -23,10 +23,6 @@ public record DecisionAnswer(
   public static final String ACCEPT = "accept";
   public static final String REJECT = "reject";
 
-  public DecisionAnswer {
-    reason = reason == null || reason.isBlank() ? null : reason.strip();
-  }
-
   public boolean accepts() {
     return ACCEPT.equals(answer);
   }

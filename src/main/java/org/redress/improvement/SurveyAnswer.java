@@ -16,8 +16,4 @@ public record SurveyAnswer(
 
   public static final int MAX_COMMENT = 2000;
   static final String RATING_RANGE = "must be a whole number from 1 to 5";
-
-  public SurveyAnswer {
-    comment = comment == null || comment.isBlank() ? null : comment.strip();
-  }
 }

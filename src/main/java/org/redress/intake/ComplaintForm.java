@@ -15,7 +15,7 @@ import org.redress.problem.WrongType;
 /**
  * The complaint form of ISO 10002 (annex "complaint form") as a complainant fills it in — on the
  * public page, through the API or, read from an e-mail, by the mailbox — checked with Bean Validation
- * ({@link org.redress.problem.FormBinding}). Staff registering a complaint in Tasklist fill in the same
+ * ({@link org.redress.problem.FormBinding}, which also strips surrounding spaces and reads a blank as no value). Staff registering a complaint in Tasklist fill in the same
  * form plus a {@link Registration}. The limits are those of forms/register-complaint.form (FormLimitsTest).
  */
 @Schema(description = "Unknown fields are refused. Required: complainantName, preferredChannel, productOrService, "
@@ -73,10 +73,9 @@ public record ComplaintForm(
   /** Staff the complaint is about (4.7 objectivity): user ids, comma-separated. They may not work on it. */
   public static final String NAMED_STAFF = "namedStaff";
 
-  /** The fields a complainant may fill in. */
-  public static final List<String> PUBLIC_FIELDS = List.of(NAME, ORGANISATION, EMAIL, PHONE, ADDRESS,
-      PREFERRED_CHANNEL, PREFERRED_LANGUAGE, ON_BEHALF_OF, PRODUCT, ORDER_REFERENCE, PROBLEM_DATE, DESCRIPTION,
-      REMEDY, AMOUNT, SAFETY, LEGAL, NAMED_STAFF);
+  /** The fields a complainant may fill in: the components of this record. */
+  public static final List<String> PUBLIC_FIELDS = java.util.Arrays.stream(ComplaintForm.class.getRecordComponents())
+      .map(java.lang.reflect.RecordComponent::getName).toList();
 
   /** Every field of a submission, so the raw submission can be removed from the process once stored. */
   public static final List<String> FIELDS = List.of(CHANNEL, NAME, ORGANISATION, EMAIL, PHONE, ADDRESS,
@@ -86,28 +85,6 @@ public record ComplaintForm(
   /** The fields that identify or describe the complainant: anonymised after retention or on request. */
   public static final List<String> PERSONAL_FIELDS = List.of(NAME, ORGANISATION, EMAIL, PHONE, ADDRESS, ON_BEHALF_OF,
       ORDER_REFERENCE, DESCRIPTION, REMEDY, IMMEDIATE_ACTION);
-
-  /** Surrounding spaces are not part of a value, and a blank value is no value. */
-  public ComplaintForm {
-    complainantName = clean(complainantName);
-    complainantOrganisation = clean(complainantOrganisation);
-    complainantEmail = clean(complainantEmail);
-    complainantPhone = clean(complainantPhone);
-    complainantAddress = clean(complainantAddress);
-    preferredChannel = clean(preferredChannel);
-    preferredLanguage = clean(preferredLanguage);
-    onBehalfOf = clean(onBehalfOf);
-    productOrService = clean(productOrService);
-    orderReference = clean(orderReference);
-    problemDate = clean(problemDate);
-    description = clean(description);
-    remedyRequested = clean(remedyRequested);
-    namedStaff = clean(namedStaff);
-  }
-
-  static String clean(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
 
   /** The language of letters: English unless the complainant chose another. */
   public String language() {

@@ -14,11 +14,6 @@ public record Registration(
   public static final String CHANNEL = "channel";
   public static final String IMMEDIATE_ACTION = "immediateActionAtReceipt";
 
-  public Registration {
-    channel = ComplaintForm.clean(channel);
-    immediateActionAtReceipt = ComplaintForm.clean(immediateActionAtReceipt);
-  }
-
   public Channel channelOf() {
     return Channel.fromCode(channel).orElseThrow();
   }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * How Jackson reads a form (Spring Boot registers this module with its ObjectMapper): while a form is
  * read ({@link FieldErrorSink} present), a field the form does not have, or a value of the wrong kind —
  * a number for a text, "yes" for true/false — is noted with its reason and the reading goes on, so the
- * answer lists every refused field; Bean Validation then checks the rest. Outside a form read Jackson
- * behaves as always.
+ * answer lists every refused field; Bean Validation then checks the rest. A text is read without its
+ * surrounding spaces, and a blank text as no value. Outside a form read Jackson behaves as always.
  */
 @Component
 class FormJson extends SimpleModule {
@@ -102,7 +102,7 @@ class FormJson extends SimpleModule {
       String field = p.currentName();
       try {
         if (accepted.test(p.currentToken())) {
-          return (T) (handledType() == String.class ? p.getText() : standard.deserialize(p, context));
+          return (T) (handledType() == String.class ? text(p.getText()) : standard.deserialize(p, context));
         }
       } catch (JsonMappingException | DateTimeException | NumberFormatException | ArithmeticException wrong) {
         // noted below
@@ -110,6 +110,11 @@ class FormJson extends SimpleModule {
       sink.wrongType.add(new FieldError(field == null ? "body" : field, reason));
       p.skipChildren();
       return null;
+    }
+
+    /** Surrounding spaces are not part of a value, and a blank value is no value. */
+    private static String text(String value) {
+      return value.isBlank() ? null : value.strip();
     }
   }
 }
