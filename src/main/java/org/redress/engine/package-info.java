@@ -1,7 +1,6 @@
 /**
- * Camunda wiring, under every other module: deploys processes/ and forms/ as one deployment, puts
- * Redress's listeners on every user task, reads submitted forms on the server, sets up Tasklist's filters.
- * Serves every clause of ISO 10002 that runs in the engine; depends on no other module.
+ * Camunda wiring under every other module: one deployment of processes/ and forms/, listeners on every user
+ * task, submitted forms read on the server, Tasklist's filters. Serves every clause that runs in the engine.
  */
 @ApplicationModule(displayName = "Engine wiring", allowedDependencies = {})
 package org.redress.engine;
