@@ -102,6 +102,20 @@ abstract class ImprovementApiContract {
   }
 
   @Test
+  void aCodeListEntry_withAFieldItDoesNotHave_isRefusedWithEveryRefusedField_andNotStored() {
+    String code = uniqueCode("colour");
+    StaffHttp.Response refused = http.postJson("owner", "/api/staff/code-lists/category",
+        Map.of("code", code, "label", 42, "colour", "blue"));
+
+    assertProblem(refused, 400, "colour");
+    assertThat(refused.json().path("errors")).anySatisfy(e -> {
+      assertThat(e.path("field").asText()).isEqualTo("label");
+      assertThat(e.path("reason").asText()).isEqualTo("must be text");
+    });
+    assertThat(http.get("owner", "/api/staff/code-lists/category").body()).doesNotContain(code);
+  }
+
+  @Test
   void codeLists_refuseBadInput_andOtherRoles_withProblemJson() {
     assertProblem(http.postJson("owner", "/api/staff/code-lists/category", Map.of("code", "Not A Code!", "label", "x")),
         400, "code");
