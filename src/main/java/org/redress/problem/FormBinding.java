@@ -6,11 +6,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
@@ -85,7 +87,7 @@ public class FormBinding {
   List<FieldError> check(Object form, FieldErrorSink sink) {
     List<FieldError> errors = new ArrayList<>(sink.unknown.stream().sorted(Comparator.comparing(FieldError::field)).toList());
     List<FieldError> fields = new ArrayList<>(sink.wrongType);
-    Set<String> wrong = new java.util.HashSet<>(sink.wrongType.stream().map(FieldError::field).toList());
+    Set<String> wrong = sink.wrongType.stream().map(FieldError::field).collect(Collectors.toSet());
     for (ConstraintViolation<Object> violation : validator.validate(form)) {
       String field = violation.getPropertyPath().toString();
       if (!wrong.contains(field)) {
@@ -106,7 +108,7 @@ public class FormBinding {
 
   private static List<FieldError> inFormOrder(Class<?> form, List<FieldError> errors) {
     List<String> order = form.isRecord()
-        ? java.util.Arrays.stream(form.getRecordComponents()).map(RecordComponent::getName).toList() : List.of();
+        ? Arrays.stream(form.getRecordComponents()).map(RecordComponent::getName).toList() : List.of();
     return errors.stream().sorted(Comparator.<FieldError>comparingInt(e -> {
       int at = order.indexOf(e.field());
       return at < 0 ? order.size() : at;

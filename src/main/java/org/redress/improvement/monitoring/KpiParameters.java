@@ -43,6 +43,9 @@ record KpiParameters(
   static final String UNKNOWN = "is not a known parameter";
   /** The filters every monitoring request takes; the others only where they mean something. */
   static final Set<String> FILTERS = Set.of("from", "to", "category", "product", "channel", "team", "severity");
+  /** Every parameter the monitoring pages and API know. */
+  static final Set<String> NAMES = java.util.Arrays.stream(KpiParameters.class.getRecordComponents())
+      .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
   static final List<String> DIMENSIONS = List.of("category", "channel", "team", "severity", "product", "priority");
   /** Longest period one request may ask for (about ten years): keeps a typo from scanning the whole history. */
   static final int MAX_DAYS = 3660;
@@ -52,9 +55,7 @@ record KpiParameters(
     Map<String, String> given = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
     params.forEach((name, value) -> {
-      boolean ours = java.util.Arrays.stream(KpiParameters.class.getRecordComponents())
-          .anyMatch(c -> c.getName().equals(name));
-      if (ours && !FILTERS.contains(name) && !extra.contains(name)) {
+      if (NAMES.contains(name) && !FILTERS.contains(name) && !extra.contains(name)) {
         errors.add(new FieldError(name, UNKNOWN));
       } else if (value != null && !value.isBlank()) {
         given.put(name, value.strip());
