@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.redress.engine.EveryUserTaskListener;
@@ -23,11 +24,15 @@ import org.springframework.stereotype.Component;
  * in (or to them by name). Those who may assign a task to anyone (supervisors, administrators:
  * TASK_ASSIGN on its process) may also work it. Added to every user task by
  * {@link org.redress.engine.EveryUserTaskListenersPlugin}; a refusal answers 400 with a sentence
- * that says whose step it is. Giving a task back, and steps the engine completes itself, are not
- * checked.
+ * that says whose step it is. Not checked: giving a task back, what happens without a logged-in
+ * user (jobs, the complainant answering on the status page), and the assignee a process sets itself
+ * when it creates the task.
  */
 @Component
 class CandidateGroupRule implements EveryUserTaskListener {
+
+  /** {@link TaskEntity#getTaskState()} while the task is being created (Camunda's TaskState is not public API). */
+  private static final String CREATED = "Created";
 
   @Override
   public List<String> events() {
@@ -37,8 +42,14 @@ class CandidateGroupRule implements EveryUserTaskListener {
   @Override
   public void notify(DelegateTask task) {
     Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    String person = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
-        : authentication == null ? null : authentication.getUserId();
+    if (authentication == null || authentication.getUserId() == null) {
+      return; // Redress or the engine itself (jobs, the complainant's answer from the status page)
+    }
+    boolean assignment = EVENTNAME_ASSIGNMENT.equals(task.getEventName());
+    if (assignment && task instanceof TaskEntity entity && CREATED.equals(entity.getTaskState())) {
+      return; // the process's own assignee expression (e.g. the corrective action's owner), as the task is created
+    }
+    String person = assignment ? task.getAssignee() : authentication.getUserId();
     if (person == null) {
       return;
     }
