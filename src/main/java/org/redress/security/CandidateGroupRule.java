@@ -50,8 +50,8 @@ class CandidateGroupRule implements EveryUserTaskListener {
       return; // the process's own assignee expression (e.g. the corrective action's owner), as the task is created
     }
     String person = assignment ? task.getAssignee() : authentication.getUserId();
-    if (person == null) {
-      return;
+    if (person == null || !assignment && person.equals(task.getAssignee())) {
+      return; // the assignee completes: checked when they were given the task, or the process gave it to them
     }
     Set<String> candidateGroups = new LinkedHashSet<>();
     for (IdentityLink link : task.getCandidates()) {
