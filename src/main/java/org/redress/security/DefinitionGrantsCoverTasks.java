@@ -23,7 +23,8 @@ import org.camunda.bpm.engine.task.Task;
  * slows with the square of the open complaints (issue 13). A role that works every complaint holds
  * a definition grant ({@link RoleAuthorizations}) and costs nothing per task; a group without one
  * (a process whose role is not granted per definition, or a team added in Admin) still gets Camunda's
- * per-task grant, so nobody loses a task. Looked up per task creation (one indexed query on a
+ * per-task grant, so nobody loses a task. Likewise for the grant Camunda gives a task's assignee, owner or
+ * candidate user, which would otherwise add a row per claimed task to that person's every query. Looked up per task creation (one indexed query on a
  * table of a few hundred rows), not cached: grants change in Admin and must take effect at once.
  */
 class DefinitionGrantsCoverTasks extends DefaultAuthorizationProvider {
@@ -36,6 +37,35 @@ class DefinitionGrantsCoverTasks extends DefaultAuthorizationProvider {
       return null;
     }
     return super.newTaskGroupIdentityLink(task, groupId, type);
+  }
+
+  /** The same for a person given the task (assignee, owner, candidate user), by their own or their groups' grants. */
+  @Override
+  public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+    return newAssignee != null && coveredForUser(task, newAssignee) ? null
+        : super.newTaskAssignee(task, oldAssignee, newAssignee);
+  }
+
+  @Override
+  public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
+    return newOwner != null && coveredForUser(task, newOwner) ? null : super.newTaskOwner(task, oldOwner, newOwner);
+  }
+
+  @Override
+  public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+    return coveredForUser(task, userId) ? null : super.newTaskUserIdentityLink(task, userId, type);
+  }
+
+  private static boolean coveredForUser(Task task, String userId) {
+    String definitionKey = definitionKey(task);
+    if (definitionKey == null) {
+      return false;
+    }
+    CommandContext command = Context.getCommandContext();
+    List<String> groups = command.runWithoutAuthorization(() -> command.getReadOnlyIdentityProvider()
+        .createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList());
+    return holdsOnDefinition(userId, groups, definitionKey,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
   }
 
   static String definitionKey(Object task) {

@@ -73,6 +73,7 @@ class GrantsPerRoleTest {
         .isEqualTo(200);
     assertThat(http.postJson("handler", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "handler")).status())
         .isEqualTo(204);
+    assertThat(grantsOn(Resources.TASK, taskId)).as("no grant per claimed task either").isZero();
     assertThat(http.postJson("handler", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", Map.of(
         "severity", Map.of("value", "low"), "responseTarget", Map.of("value", "P15D"),
         "category", Map.of("value", "other")))).status()).isEqualTo(204);
