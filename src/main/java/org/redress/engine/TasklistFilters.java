@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -39,10 +40,35 @@ public class TasklistFilters implements ApplicationRunner {
         sorted(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
     createIfMissing(MY_GROUPS_TASKS, -5, "Complaint tasks of my groups, claimed or not",
         sorted(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
-    createIfMissing(OVERDUE, 0, "Tasks past their due date",
-        sorted(tasks.createTaskQuery().dueBeforeExpression("${now()}")));
-    createIfMissing(HIGH_PRIORITY, 5, "Tasks with priority " + HIGH_PRIORITY_FROM + " or more",
-        sorted(tasks.createTaskQuery().taskMinPriority(HIGH_PRIORITY_FROM)));
+    // Handlers may see every complaint task (one grant on the process, not one per task), so these two
+    // offer only the tasks of the caller's groups, like "My groups' tasks"; older installations get the
+    // restriction added to the filters they already have.
+    ensureOfMyGroups(OVERDUE, 0, "Tasks of my groups past their due date",
+        sorted(ofMyGroups(tasks.createTaskQuery().dueBeforeExpression("${now()}"))));
+    ensureOfMyGroups(HIGH_PRIORITY, 5, "Tasks of my groups with priority " + HIGH_PRIORITY_FROM + " or more",
+        sorted(ofMyGroups(tasks.createTaskQuery().taskMinPriority(HIGH_PRIORITY_FROM))));
+  }
+
+  private static TaskQuery ofMyGroups(TaskQuery query) {
+    return query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks();
+  }
+
+  private void ensureOfMyGroups(String name, int position, String description, TaskQuery query) {
+    for (Filter filter : filters.createFilterQuery().filterName(name).list()) {
+      TaskQueryImpl existing = filter.getQuery();
+      if (existing.getExpressions().get("taskCandidateGroupIn") == null) {
+        filter.setQuery(query);
+        filter.setProperties(with(filter.getProperties(), "description", description));
+        filters.saveFilter(filter);
+      }
+    }
+    createIfMissing(name, position, description, query);
+  }
+
+  private static Map<String, Object> with(Map<String, Object> properties, String key, Object value) {
+    Map<String, Object> copy = new java.util.HashMap<>(properties == null ? Map.of() : properties);
+    copy.put(key, value);
+    return copy;
   }
 
   private static TaskQuery sorted(TaskQuery query) {

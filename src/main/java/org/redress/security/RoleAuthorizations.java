@@ -35,8 +35,9 @@ import org.springframework.stereotype.Component;
  * start; grants to single users or on other resource ids are left alone).
  *
  * <ul>
- *   <li>handlers — Tasklist; start a complaint from the start form; see and work the tasks of their
- *       groups (Camunda grants a candidate group READ + TASK_WORK on each task); claim, not reassign.
+ *   <li>handlers — Tasklist; start a complaint from the start form; see every complaint task and where
+ *       each complaint stands (one grant on the complaint process); claim and work the tasks of their
+ *       groups ({@link CandidateGroupRule}), not reassign.
  *   <li>supervisors — all of that on every complaint task, plus assign/reassign, read the running
  *       complaints and their history.
  *   <li>process-owners — Cockpit; deploy (processes, decisions, forms), read definitions; in Tasklist,
@@ -102,10 +103,15 @@ class RoleAuthorizations implements ApplicationRunner {
     String complaints = ComplaintVariables.PROCESS_KEY;
     List<Grant> grants = new ArrayList<>();
 
-    // handlers: Tasklist, register complaints, the tasks of their groups (granted per task by the engine)
+    // handlers: Tasklist, register complaints, the complaint tasks and where each complaint stands. Granted
+    // once on the process definition, not per complaint or per task: every complaint passes through the
+    // handlers' queue, and grants per complaint made every task list slow with the square of the open
+    // complaints (issue 13). Which step a handler may work is its candidate group's (CandidateGroupRule).
     grants.add(Grant.of(Roles.HANDLERS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
     grants.add(Grant.of(Roles.HANDLERS, Resources.PROCESS_DEFINITION, complaints,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK));
     grants.add(Grant.of(Roles.HANDLERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
     grants.add(Grant.of(Roles.HANDLERS, Resources.USER, ANY, Permissions.READ));
     grants.add(Grant.of(Roles.HANDLERS, Resources.GROUP, ANY, Permissions.READ));

@@ -89,6 +89,33 @@ class AccessMatrixTest {
   }
 
   @Test
+  void tasks_aStepIsForItsGroup() {
+    ProcessInstance complaint = driver.registerAndAssess("handler", ComplaintDriver.with(ComplaintDriver.phoneComplaint(),
+        "amountAtStake", 7500));
+    driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "high", "responseTarget", "P5D");
+    driver.complete(complaint, "Task_InvestigateComplaint", "handler", "findings",
+        "The contract was cancelled without notice by our sales partner.", "rootCause", "third-party",
+        "complaintJustified", "justified");
+    driver.complete(complaint, "Task_ProposeResponse", "handler", "responseRemedy", "We remove the late fee.",
+        "responseExplanation", "Your payment reached us on time; our bank interface booked it late.",
+        "preventiveAction", "Bank interface fixed.", "actionRequired", false);
+    String approval = driver.task(complaint, "Task_ApproveResponse").getId();
+
+    SoftAssertions soft = new SoftAssertions();
+    row(soft, "a supervisors' step (Approve response) in the task list", user -> visible(http.get(user,
+            "/engine-rest/task/count?taskId=" + approval)),
+        401, 200, 200, 404, 200, 404, 200);
+    // handlers see it (one grant on the complaint process) but the step is the supervisors': 400 with the reason
+    row(soft, "claim a supervisors' step", user -> {
+          int status = http.postJson(user, "/engine-rest/task/" + approval + "/claim", Map.of("userId", user)).status();
+          engine.getTaskService().setAssignee(approval, null);
+          return status;
+        },
+        401, 400, 204, 403, 403, 403, 204);
+    soft.assertAll();
+  }
+
+  @Test
   void complaints_startAndHistory() {
     ProcessInstance complaint = driver.registerAndAssess("handler", ComplaintDriver.phoneComplaint());
     driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D");
@@ -104,7 +131,7 @@ class AccessMatrixTest {
     row(soft, "the complaint in the user operation log", user -> visible(http.get(user,
             "/engine-rest/history/user-operation/count?processInstanceId=" + complaint.getId())),
         401, 404, 200, 404, 200, 404, 200);
-    row(soft, "the running complaint (GET /process-instance), for the groups its tasks went to", user -> visible(
+    row(soft, "the running complaint (GET /process-instance): every complaint passes through the handlers", user -> visible(
             http.get(user, "/engine-rest/process-instance/count?processInstanceIds=" + complaint.getId())),
         401, 200, 200, 404, 200, 404, 200);
     row(soft, "where the complaint stands (GET /process-instance/{id}/activity-instances, Tasklist's diagram)",
