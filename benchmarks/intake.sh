@@ -56,9 +56,9 @@ done
 
 REDRESS_PID= BARE_PID=
 stop_all() {
-  [[ -n "$REDRESS_PID" ]] && kill "$REDRESS_PID" 2>/dev/null && wait "$REDRESS_PID" 2>/dev/null
-  [[ -n "$BARE_PID" ]] && kill "$BARE_PID" 2>/dev/null && wait "$BARE_PID" 2>/dev/null
-  true
+  set +e # a killed JVM's exit status must not end the clean-up early
+  for pid in $REDRESS_PID $BARE_PID; do kill "$pid" 2>/dev/null; done
+  for pid in $REDRESS_PID $BARE_PID; do wait "$pid" 2>/dev/null; done
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
