@@ -6,7 +6,9 @@
 # clients. Per burst: sustained rate (2xx answers per second), p50 and p99 latency; after each burst, the
 # seconds until the async backlog has drained — no async continuation due with retries left in act_ru_job,
 # that is every complaint assessed and acknowledged (the bare engine has no async work: its figure shows
-# the same query). Prints the medians over the rounds and the ratio Redress/bare. Not part of ./mvnw verify.
+# the same query); and the CPU each request cost (burst and drain) in the JVM and in its PostgreSQL backends,
+# from /proc — the figure to compare on a shared machine. Prints the medians over the rounds and the ratio
+# Redress/bare. Not part of ./mvnw verify.
 #
 #   benchmarks/intake.sh                         # build both jars, fresh databases, measure
 #   ROUNDS=1 SECONDS_PER_BURST=8 benchmarks/intake.sh   # a quick look while developing
@@ -108,6 +110,18 @@ drain() { # db -> "jobs seconds": the backlog at the end of the burst, and the s
   done
   if (( left == 0 )); then echo "0 0"; else echo "$left $(echo "$(date +%s.%N) - $start" | bc)"; fi
 }
+# CPU seconds used so far by a JVM and by the PostgreSQL backends serving a database (from /proc): on a
+# shared machine the rates move with the neighbours' load, the CPU each request costs much less.
+TICKS=$(getconf CLK_TCK)
+cpu_of() { # pid... -> CPU seconds (user + system)
+  local total=0 t
+  for pid in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo "scale=3; $total / $TICKS" | bc
+}
+backends() { psql -qAt -d "$1" -c "SELECT pid FROM pg_stat_activity WHERE datname = '$1' AND pid <> pg_backend_pid()"; }
 analyze() { psql -q -d "$REDRESS_DB" -c ANALYZE; psql -q -d "$BARE_DB" -c ANALYZE; }
 
 echo "== warm-up, ${WARMUP} s each at 4 clients (JIT, connection pools; not measured)"
@@ -123,17 +137,24 @@ for clients in $CLIENTS; do
   for round in $(seq 1 "$ROUNDS"); do
     for app in redress bare; do
       if [[ $app == redress ]]; then port=$REDRESS_PORT db=$REDRESS_DB; else port=$BARE_PORT db=$BARE_DB; fi
+      if [[ $app == redress ]]; then pid=$REDRESS_PID; else pid=$BARE_PID; fi
       analyze
+      pg_pids=$(backends "$db")
+      app_before=$(cpu_of "$pid"); pg_before=$(cpu_of $pg_pids)
       out=$($LOAD "$app" "$port" "$clients" "$BURST" "$seed")
       read -r left secs < <(drain "$db")
+      app_cpu=$(echo "$(cpu_of "$pid") - $app_before" | bc); pg_cpu=$(echo "$(cpu_of $pg_pids) - $pg_before" | bc)
+      out=$(python3 -c 'import json, sys; r = json.loads(sys.argv[1]); n = max(r["ok"], 1)
+r["app_ms"] = round(1000 * float(sys.argv[2]) / n, 1); r["pg_ms"] = round(1000 * float(sys.argv[3]) / n, 1)
+print(json.dumps(r))' "$out" "$app_cpu" "$pg_cpu")
       seed=$((seed + 1))
       echo "$app $clients $round $out $left $secs" | tee -a "$RESULTS" | python3 -c '
 import json, sys
 app, clients, rnd, rest = sys.stdin.read().split(" ", 3)
 js, left, secs = rest.rsplit(" ", 2)
 r = json.loads(js)
-print("  %-8s %2s clients, round %s: %6.1f/s  p50 %6.1f ms  p99 %7.1f ms  errors %d  backlog %s jobs, drained in %.1f s%s" % (
-    app, clients, rnd, r["rate"], r["p50"], r["p99"], r["errors"], left, float(secs),
+print("  %-8s %2s clients, round %s: %6.1f/s  p50 %6.1f ms  p99 %7.1f ms  errors %d  backlog %s jobs, drained in %.1f s  CPU per request: app %.1f ms, PostgreSQL %.1f ms%s" % (
+    app, clients, rnd, r["rate"], r["p50"], r["p99"], r["errors"], left, float(secs), r["app_ms"], r["pg_ms"],
     ("  first error: " + r["first_error"]) if r["first_error"] else ""))'
     done
   done
@@ -148,20 +169,22 @@ for line in open(sys.argv[1]):
     app, clients, rnd, rest = line.split(" ", 3)
     js, left, secs = rest.rsplit(" ", 2)
     r = json.loads(js)
-    rows.setdefault((int(clients), app), []).append((r["rate"], r["p50"], r["p99"], float(secs)))
+    rows.setdefault((int(clients), app), []).append((r["rate"], r["p50"], r["p99"], float(secs), r["app_ms"], r["pg_ms"]))
 med = lambda xs: statistics.median(xs)
-print("%-8s %-8s %9s %9s %9s %11s" % ("clients", "engine", "rate /s", "p50 ms", "p99 ms", "drain s"))
+print("%-8s %-8s %9s %9s %9s %9s %12s %12s" % ("clients", "engine", "rate /s", "p50 ms", "p99 ms", "drain s",
+                                             "app CPU ms", "PG CPU ms"))
 for clients in sorted({c for c, _ in rows}):
     figures = {}
     for app in ("redress", "bare"):
         xs = rows.get((clients, app), [])
         if not xs:
             continue
-        figures[app] = [med([x[i] for x in xs]) for i in range(4)]
-        print("%-8d %-8s %9.1f %9.1f %9.1f %11.1f" % (clients, app, *figures[app]))
+        figures[app] = [med([x[i] for x in xs]) for i in range(6)]
+        print("%-8d %-8s %9.1f %9.1f %9.1f %9.1f %12.1f %12.1f" % (clients, app, *figures[app]))
     if len(figures) == 2 and figures["bare"][0] > 0:
         r, b = figures["redress"], figures["bare"]
-        print("%-8d %-8s %9.2f %9.2f %9.2f %11s" % (clients, "ratio", r[0] / b[0], r[1] / b[1], r[2] / b[2], "-"))
+        ratio = lambda i: "%.2f" % (r[i] / b[i]) if b[i] else "-"
+        print("%-8d %-8s %9s %9s %9s %9s %12s %12s" % (clients, "ratio", ratio(0), ratio(1), ratio(2), "-", ratio(4), ratio(5)))
 EOF
 psql -qAt -d "$REDRESS_DB" -c "SELECT 'Redress: ' || COUNT(*) || ' complaints, ' || COUNT(*) FILTER (WHERE acknowledged_at IS NULL)
   || ' not acknowledged' FROM complaint_status"
