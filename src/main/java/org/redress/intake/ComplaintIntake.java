@@ -78,12 +78,14 @@ public class ComplaintIntake {
     if (!errors.isEmpty()) {
       throw new SubmissionRefused(errors);
     }
+    // hashing and typing the files is no database work: done before the transaction takes a connection
+    List<Attachments.Ready> ready = attachments.prepare(files);
     try {
       return transaction.execute(status -> {
         if (key != null) {
           idempotency.claim(key.key(), key.requestHash());
         }
-        Receipt receipt = record(form.form(), channel, files);
+        Receipt receipt = record(form.form(), channel, ready);
         if (key != null) {
           idempotency.complete(key.key(), receipt.reference(), receipt.accessCode());
         }
@@ -110,7 +112,7 @@ public class ComplaintIntake {
   }
 
   /** Starts the process with the checked values (same start as Tasklist's start form). */
-  private Receipt record(ComplaintForm form, Channel channel, List<Attachment> files) {
+  private Receipt record(ComplaintForm form, Channel channel, List<Attachments.Ready> files) {
     String reference = runtime.createProcessInstanceByKey(PROCESS_KEY)
         .setVariables(variables(form, channel))
         .executeWithVariablesInReturn()
