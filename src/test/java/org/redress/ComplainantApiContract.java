@@ -114,6 +114,42 @@ abstract class ComplainantApiContract {
         .isEqualTo(200);
   }
 
+  /**
+   * The complaint lives in Redress's tables: the submission reaches Task_RecordComplaint as transient
+   * variables, so neither the running process nor Camunda's history (variable instances, their details)
+   * holds a copy of a submitted field — after the assessment and acknowledgement as well. What the process
+   * holds is what it decides on; the task forms' context is not kept in the history either.
+   */
+  @Test
+  void submittedComplaint_leavesNoCopyOfTheSubmissionInProcessVariablesOrTheirHistory() {
+    String reference = submit(complaint(), null).getBody().path("reference").asText();
+    ProcessInstance instance = driver.byReference(reference);
+    driver.runDueJobs(instance);
+
+    Set<String> running = new HashSet<>();
+    engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId()).list()
+        .forEach(v -> running.add(v.getName()));
+    Set<String> historic = new HashSet<>();
+    engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .includeDeleted().list().forEach(v -> historic.add(v.getName()));
+    engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
+        .list().forEach(d -> historic.add(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()));
+
+    assertThat(running).contains("complaintReference", "channel", "severity", "priority", "responseDueDate", "team")
+        .doesNotContainAnyElementsOf(org.redress.intake.ComplaintForm.PUBLIC_FIELDS);
+    assertThat(historic).contains("complaintReference", "severity")
+        .doesNotContainAnyElementsOf(org.redress.intake.ComplaintForm.PUBLIC_FIELDS);
+
+    // the task's form context (copies of the complaint, its timeline, the code lists) is there for the form,
+    // and not copied into the history (engine/FormContextWithoutHistory)
+    List<String> context = List.of("complaintSummary", "assessmentSummary", "caseHistory", "categoryOptions",
+        "productOptions", "rootCauseOptions");
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ReviewAssessment").singleResult().getId();
+    assertThat(engine.getTaskService().getVariablesLocal(task)).containsKeys(context.toArray(String[]::new));
+    assertThat(historic).doesNotContainAnyElementsOf(context);
+  }
+
   @Test
   void afterAcknowledgement_theStatusShowsStageNextDeadlineAndTheLetterSent() {
     JsonNode receipt = submit(complaint(), null).getBody();

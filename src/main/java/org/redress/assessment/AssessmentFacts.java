@@ -26,11 +26,18 @@ record AssessmentFacts(boolean safetyRisk, boolean legalOrRegulatory, double amo
     return inputs;
   }
 
+  /** One pattern per keyword list, compiled once: the lists are settings, fixed while Redress runs. */
+  private static final Map<java.util.List<String>, java.util.regex.Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Whole words or phrases only: "sue" must not match "issue", nor "fire" match "fired". */
   static boolean mentionsAny(String text, java.util.List<String> keywords) {
-    return keywords.stream().anyMatch(keyword -> java.util.regex.Pattern
-        .compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
-        .matcher(text).find());
+    return !keywords.isEmpty() && PATTERNS.computeIfAbsent(java.util.List.copyOf(keywords), AssessmentFacts::wholeWords)
+        .matcher(text).find();
+  }
+
+  private static java.util.regex.Pattern wholeWords(java.util.List<String> keywords) {
+    return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", keywords.stream()
+        .map(k -> java.util.regex.Pattern.quote(k.toLowerCase(Locale.ROOT))).toList()) + ")(?![\\p{L}\\p{N}])");
   }
 
   private static String nullToEmpty(String s) {

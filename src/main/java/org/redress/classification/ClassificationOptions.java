@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.ComplaintRepository;
+import org.redress.engine.FormContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * product from the complainant's own words ({@link ProductMatch}), else "general".
  */
 @Component("classificationOptions")
-class ClassificationOptions implements TaskListener {
+class ClassificationOptions implements TaskListener, FormContext {
 
   static final String FALLBACK_PRODUCT = "general";
 
@@ -30,6 +31,12 @@ class ClassificationOptions implements TaskListener {
     this.codeLists = codeLists;
     this.complaints = complaints;
     this.json = json;
+  }
+
+  /** The code lists as the form shows them: kept out of Camunda's history (the lists have their own). */
+  @Override
+  public java.util.Set<String> contextVariables() {
+    return java.util.Set.of(CATEGORY_OPTIONS, PRODUCT_OPTIONS, ROOT_CAUSE_OPTIONS);
   }
 
   @Override

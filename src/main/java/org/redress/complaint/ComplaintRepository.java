@@ -80,16 +80,22 @@ public class ComplaintRepository {
         .single();
   }
 
-  /** Earlier complaints by the same complainant (e-mail) or about the same product, in the window. */
+  /**
+   * Earlier complaints by the same complainant (e-mail) or about the same product, in the window. Two
+   * conditions the indexes answer (V1's e-mail index, V13's case-blind product index on PostgreSQL);
+   * without an e-mail only the product counts. (The e-mail condition used to be ":email IS NOT NULL AND …",
+   * which PostgreSQL refuses for a null parameter of unknown type.)
+   */
   public int countEarlierComplaints(Complaint c, OffsetDateTime since) {
+    String sameComplainant = c.complainantEmail() == null ? "" : "complainant_email = :email OR ";
     return jdbc.sql("""
         SELECT COUNT(*) FROM complaint
         WHERE reference <> :reference AND received_at >= :since AND received_at <= :receivedAt
-          AND ((:email IS NOT NULL AND complainant_email = :email) OR LOWER(product_or_service) = LOWER(:product))""")
+          AND (%sLOWER(product_or_service) = LOWER(:product))""".formatted(sameComplainant))
         .param("reference", c.reference())
         .param("since", since)
         .param("receivedAt", c.receivedAt())
-        .param("email", c.complainantEmail())
+        .params(c.complainantEmail() == null ? java.util.Map.of() : java.util.Map.of("email", c.complainantEmail()))
         .param("product", c.productOrService())
         .query(Integer.class)
         .single();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.redress.engine.EveryUserTaskListener;
+import org.redress.engine.FormContext;
 import org.redress.engine.Markdown;
 import org.springframework.stereotype.Component;
 
@@ -14,15 +15,22 @@ import org.springframework.stereotype.Component;
  * Added to every user task by {@link EveryUserTaskListenersPlugin}, on create: names the task with the
  * complaint reference, and gives its form the read-only context — the complaint as submitted, the
  * assessment and the history so far — so a handler never has to leave Tasklist to decide. The
- * context is task-local, shown by the forms' text views and never submitted back. Features above
+ * context is task-local, shown by the forms' text views and never submitted back, and not copied
+ * into Camunda's history ({@link FormContext}): the complaint and its timeline are the record. Features above
  * the core add their own lines to the assessment through {@link CaseNotes}.
  */
 @Component
-class TaskContext implements EveryUserTaskListener {
+class TaskContext implements EveryUserTaskListener, FormContext {
 
   @Override
   public List<String> events() {
     return List.of(EVENTNAME_CREATE);
+  }
+
+  /** Copies of the complaint, its assessment and its timeline: kept out of Camunda's history. */
+  @Override
+  public java.util.Set<String> contextVariables() {
+    return java.util.Set.of(COMPLAINT_SUMMARY, ASSESSMENT_SUMMARY, CASE_HISTORY);
   }
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);

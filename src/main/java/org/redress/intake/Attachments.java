@@ -60,16 +60,26 @@ public class Attachments {
   }
 
   /** Stores checked files; call in the transaction that records the complaint. */
-  public void store(String reference, List<Attachment> files) {
-    for (Attachment file : files) {
+  /** A checked file with what storing it needs, worked out before the transaction (hashing 50 MB takes a while). */
+  record Ready(String fileName, String contentType, byte[] content, String sha256) {}
+
+  /** The name to store, the type by content and the SHA-256 of files that passed {@link #check}. */
+  List<Ready> prepare(List<Attachment> files) {
+    return files.stream().map(file -> new Ready(safeName(file.fileName()), detectType(file.content()).orElseThrow(),
+        file.content(), sha256(file.content()))).toList();
+  }
+
+  /** Stores prepared files with the complaint, in the transaction that records it. */
+  void store(String reference, List<Ready> files) {
+    for (Ready file : files) {
       jdbc.sql("""
           INSERT INTO complaint_attachment (reference, file_name, content_type, size_bytes, sha256, content, uploaded_at)
           VALUES (:reference, :name, :type, :size, :sha, :content, :now)""")
           .param("reference", reference)
-          .param("name", safeName(file.fileName()))
-          .param("type", detectType(file.content()).orElseThrow())
+          .param("name", file.fileName())
+          .param("type", file.contentType())
           .param("size", (long) file.content().length)
-          .param("sha", sha256(file.content()))
+          .param("sha", file.sha256())
           .param("content", file.content())
           .param("now", EngineClock.now())
           .update();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.redress.complaint.AccessCodes;
 import org.redress.complaint.Channel;
 import org.redress.engine.InvalidSubmissionException;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Receipt of a complaint from the complainant (ISO 10002 7.2), by web form, API or e-mail. Checks
  * everything first and answers with every refused field; then, in ONE transaction, starts
- * complaint-handling.bpmn with the checked fields as variables (Task_RecordComplaint checks again,
+ * complaint-handling.bpmn with the checked fields as transient variables (Task_RecordComplaint checks again,
  * stores the complaint and gives it its reference), stores the attachments and the access code's
  * hash, and records the Idempotency-Key — all of it or nothing.
  */
@@ -77,12 +78,14 @@ public class ComplaintIntake {
     if (!errors.isEmpty()) {
       throw new SubmissionRefused(errors);
     }
+    // hashing and typing the files is no database work: done before the transaction takes a connection
+    List<Attachments.Ready> ready = attachments.prepare(files);
     try {
       return transaction.execute(status -> {
         if (key != null) {
           idempotency.claim(key.key(), key.requestHash());
         }
-        Receipt receipt = record(form.form(), channel, files);
+        Receipt receipt = record(form.form(), channel, ready);
         if (key != null) {
           idempotency.complete(key.key(), receipt.reference(), receipt.accessCode());
         }
@@ -109,7 +112,7 @@ public class ComplaintIntake {
   }
 
   /** Starts the process with the checked values (same start as Tasklist's start form). */
-  private Receipt record(ComplaintForm form, Channel channel, List<Attachment> files) {
+  private Receipt record(ComplaintForm form, Channel channel, List<Attachments.Ready> files) {
     String reference = runtime.createProcessInstanceByKey(PROCESS_KEY)
         .setVariables(variables(form, channel))
         .executeWithVariablesInReturn()
@@ -119,9 +122,16 @@ public class ComplaintIntake {
     return new Receipt(reference, channel == Channel.EMAIL ? null : accessCodes.issue(reference));
   }
 
+  /**
+   * The submission as TRANSIENT variables, but for the channel: Task_RecordComplaint reads them in this transaction and stores
+   * the complaint in Redress's tables; they are never written to ACT_RU_VARIABLE nor to the history
+   * (ACT_HI_VARINST, ACT_HI_DETAIL), where they were only ever copies of the complaint row, removed again
+   * at once. (A registration in Tasklist submits its start form as ordinary variables; RecordComplaint
+   * removes those after storing.)
+   */
   static Map<String, Object> variables(ComplaintForm v, Channel channel) {
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(ComplaintForm.CHANNEL, channel.code());
+    vars.put(ComplaintForm.CHANNEL, channel.code()); // the one field the process keeps (and decides on)
     put(vars, ComplaintForm.NAME, v.complainantName());
     put(vars, ComplaintForm.ORGANISATION, v.complainantOrganisation());
     put(vars, ComplaintForm.EMAIL, v.complainantEmail());
@@ -136,14 +146,14 @@ public class ComplaintIntake {
     put(vars, ComplaintForm.DESCRIPTION, v.description());
     put(vars, ComplaintForm.REMEDY, v.remedyRequested());
     put(vars, ComplaintForm.AMOUNT, v.amount() == null ? null : v.amount().toPlainString());
-    vars.put(ComplaintForm.SAFETY, v.safety());
-    vars.put(ComplaintForm.LEGAL, v.legal());
+    vars.put(ComplaintForm.SAFETY, Variables.booleanValue(v.safety(), true));
+    vars.put(ComplaintForm.LEGAL, Variables.booleanValue(v.legal(), true));
     return vars;
   }
 
-  private static void put(Map<String, Object> vars, String name, Object value) {
+  private static void put(Map<String, Object> vars, String name, String value) {
     if (value != null) {
-      vars.put(name, value);
+      vars.put(name, Variables.stringValue(value, true));
     }
   }
 }

@@ -28,10 +28,14 @@ import org.springframework.stereotype.Component;
  * Task_RecordComplaint (ISO 10002 7.2 receipt). Checks the submission, stores it as submitted,
  * gives it its reference and makes the reference the business key. Runs in the transaction that
  * starts the process, so the complaint row and the process start commit together — or neither.
- * The raw submission is then removed from the process: the complaint lives in Redress's tables.
+ * The raw submission is then removed from the process (from the public form, the API and e-mail it came
+ * as transient variables, see ComplaintIntake): the complaint lives in Redress's tables.
  */
 @Component("recordComplaint")
 class RecordComplaint implements JavaDelegate {
+
+  /** What the process does not keep of a submission: every field but the channel, which it keeps as it is. */
+  private static final List<String> SUBMITTED_FIELDS = ComplaintForm.FIELDS.stream().filter(f -> !f.equals(CHANNEL)).toList();
 
   private static final java.util.Set<Channel> SELF_SERVICE = java.util.EnumSet.of(Channel.WEB, Channel.API, Channel.EMAIL);
 
@@ -81,10 +85,12 @@ class RecordComplaint implements JavaDelegate {
     complaints.insert(complaint);
     namedStaff.record(reference, v.namedStaffIds());
 
-    execution.removeVariables(ComplaintForm.FIELDS);
+    execution.removeVariables(SUBMITTED_FIELDS);
     execution.setProcessBusinessKey(reference);
     execution.setVariable(REFERENCE, reference);
-    execution.setVariable(CHANNEL, channel.code());
+    if (!channel.code().equals(execution.getVariable(CHANNEL))) {
+      execution.setVariable(CHANNEL, channel.code());
+    }
 
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("channel", channel.code());

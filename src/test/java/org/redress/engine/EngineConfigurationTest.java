@@ -33,6 +33,14 @@ class EngineConfigurationTest {
     assertThat(config.isEnforceHistoryTimeToLive()).isTrue();
   }
 
+  /** The DMN engine evaluates FEEL through {@link RememberedFeel}, and the history handler is the context filter. */
+  @Test
+  void dmnUsesRememberedFeel_andHistoryLeavesOutTheFormContext() {
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(config.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(RememberedFeel.Remembering.class);
+    assertThat(config.getHistoryEventHandler()).isInstanceOf(FormContextWithoutHistory.Filter.class);
+  }
+
   @Test
   void objectVariablesAreStoredAsJson_neverJavaSerialized() {
     ComplaintDriver driver = new ComplaintDriver(engine, complaints, timeline);
