@@ -159,7 +159,8 @@ round() { # name; prints one table row
   local fired= sent_at= now
   while :; do
     now=$(date +%s.%N)
-    if [[ -z "$fired" && $(sql "SELECT COUNT(*) FROM act_ru_job WHERE duedate_ <= to_timestamp($t0 + 1)
+    # a timer that fired is replaced by the next one, due in 7 days
+    if [[ -z "$fired" && $(sql "SELECT COUNT(*) FROM act_ru_job WHERE duedate_ <= now()
           AND id_ IN ($PROGRESS_TIMERS)") == 0 ]]; then
       fired=$(echo "$now - $t0" | bc)
     fi
