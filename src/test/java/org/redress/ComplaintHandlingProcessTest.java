@@ -10,7 +10,6 @@ import static org.redress.complaint.EventType.*;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -59,8 +58,6 @@ class ComplaintHandlingProcessTest {
   /** Letters to the complainant and escalations first, then the rest of complaint handling, then background work. */
   @Test
   void jobPriorities_putLettersAndEscalationsFirst_thenCaseWork_thenBackgroundWork() {
-    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isJobExecutorAcquireByPriority())
-        .as("acquired by priority").isTrue();
     ProcessInstance complaint = driver.register("handler", phoneComplaint());
     assertThat(job(complaint, "Task_AssessComplaint").getPriority()).isEqualTo(50);
     driver.runDueJobs(complaint);
