@@ -8,9 +8,12 @@ import static org.redress.ComplaintDriver.with;
 import static org.redress.complaint.EventType.*;
 
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,8 @@ import org.redress.complaint.Timeline;
 import org.redress.engine.InvalidSubmissionException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path of processes/complaint-handling.bpmn (ISO 10002 7.2–7.9), driven like Tasklist
@@ -34,6 +39,7 @@ class ComplaintHandlingProcessTest {
   @Autowired ComplaintRepository complaints;
   @Autowired Timeline timeline;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
   ComplaintDriver driver;
 
   @BeforeEach
@@ -45,6 +51,54 @@ class ComplaintHandlingProcessTest {
   @AfterEach
   void tearDown() {
     driver.resetClock();
+  }
+
+  // ---------------------------------------------------------------- job priorities (issue 13)
+
+  /** Letters to the complainant and escalations first, then the rest of complaint handling, then background work. */
+  @Test
+  void jobPriorities_putLettersAndEscalationsFirst_thenCaseWork_thenBackgroundWork() {
+    ProcessInstance complaint = driver.register("handler", phoneComplaint());
+    assertThat(job(complaint, "Task_AssessComplaint").getPriority()).isEqualTo(50);
+    driver.runDueJobs(complaint);
+    assertThat(job(complaint, "StartEvent_ProgressUpdateDue").getPriority()).isEqualTo(100);
+    driver.moveClockTo(new Date(System.currentTimeMillis() + 7 * 24 * 3600_000L + 60_000));
+    engine.getManagementService().executeJob(job(complaint, "StartEvent_ProgressUpdateDue").getId());
+    assertThat(job(complaint, "Task_SendProgressUpdate").getPriority()).isEqualTo(100);
+
+    BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(complaint.getProcessDefinitionId());
+    for (String letterOrEscalation : List.of("Task_AcknowledgeComplaint", "Task_CommunicateDecision",
+        "Task_InformOfExternalRecourse", "Task_SendProgressUpdate", "Task_RemindHandler", "Task_EscalateComplaint",
+        "BoundaryEvent_ReminderDue", "BoundaryEvent_ResponseOverdue", "StartEvent_ProgressUpdateDue")) {
+      assertThat(model.getModelElementById(letterOrEscalation).getAttributeValueNs(CAMUNDA_NS, "jobPriority"))
+          .as(letterOrEscalation).isEqualTo("100");
+    }
+    for (String background : List.of("trend-detection", "audit-sampling", "data-retention", "management-review-schedule")) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().processDefinitionKey(background).list();
+      assertThat(jobs).as(background).isNotEmpty().allSatisfy(job -> assertThat(job.getPriority()).isZero());
+    }
+  }
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  private Job job(ProcessInstance instance, String activityId) {
+    Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .singleResult();
+    assertThat(job).as("job at " + activityId).isNotNull();
+    return job;
+  }
+
+  /** A second progress update is no new first response: the KPI summary is not told again (issue 13). */
+  @Test
+  void aRepeatedProgressUpdate_isNoKpiChange() {
+    String reference = driver.reference(driver.registerAndAssess("handler", phoneComplaint()));
+    new TransactionTemplate(transactions).executeWithoutResult(tx -> { // uncommitted: the summary's catch-up sees none
+      complaints.markProgressUpdateSent(reference);
+      complaints.markProgressUpdateSent(reference);
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_change WHERE reference = :r AND first_response_at IS NOT NULL")
+          .param("r", reference).query(Long.class).single()).isEqualTo(1);
+      tx.setRollbackOnly();
+    });
   }
 
   // ---------------------------------------------------------------- receipt, acknowledgement, assessment

@@ -233,13 +233,23 @@ public class ComplaintRepository {
     milestone(reference, "referred_outside_at", KpiChanges.CLOSED);
   }
 
+  /**
+   * Sets a milestone the first time it is reached. Only then is the KPI summary told: a repeated one (every
+   * progress update after the first, issue 13) changes nothing it counts.
+   */
   private void milestone(String reference, String column, String countedIn) {
-    jdbc.sql("UPDATE complaint_status SET " + column + " = COALESCE(" + column + ", :now), updated_at = :now"
-            + " WHERE reference = :reference")
-        .param("now", EngineClock.now())
+    OffsetDateTime now = EngineClock.now();
+    int reached = jdbc.sql("UPDATE complaint_status SET " + column + " = :now, updated_at = :now"
+            + " WHERE reference = :reference AND " + column + " IS NULL")
+        .param("now", now)
         .param("reference", reference)
         .update();
-    KpiChanges.note(jdbc, reference, countedIn);
+    if (reached > 0) {
+      KpiChanges.note(jdbc, reference, countedIn);
+    } else {
+      jdbc.sql("UPDATE complaint_status SET updated_at = :now WHERE reference = :reference")
+          .param("now", now).param("reference", reference).update();
+    }
   }
 
   public void close(String reference, String outcome, String closedBy) {

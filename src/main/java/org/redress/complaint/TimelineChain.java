@@ -86,17 +86,19 @@ public class TimelineChain {
   public Head lockHead(String reference, Supplier<List<TimelineEvent>> events) {
     jdbc.sql("SELECT reference FROM complaint_status WHERE reference = :reference FOR UPDATE")
         .param("reference", reference).query(String.class).list();
-    long unsealed = jdbc.sql("SELECT COUNT(*) FROM complaint_event WHERE reference = :reference AND hash IS NULL")
-        .param("reference", reference).query(Long.class).single();
-    if (unsealed > 0) {
+    // One look at the end of the chain (the unique (reference, sequence) index read backwards): an event
+    // without a sequence, from before the chain existed, sorts first; else the head does. This runs for every
+    // event (twice per progress update), so it is one query, not a count of the unsealed and then the head.
+    Head head = jdbc.sql("""
+        SELECT sequence, hash FROM complaint_event WHERE reference = :reference
+        ORDER BY sequence DESC NULLS FIRST FETCH FIRST 1 ROWS ONLY""")
+        .param("reference", reference)
+        .query((rs, row) -> new Head(rs.getObject("sequence") == null ? -1 : rs.getInt("sequence"), rs.getString("hash")))
+        .optional().orElse(Head.EMPTY);
+    if (head.sequence() < 0 || head.hash() == null) {
       return seal(events.get());
     }
-    return jdbc.sql("""
-        SELECT sequence, hash FROM complaint_event WHERE reference = :reference
-          AND sequence = (SELECT MAX(sequence) FROM complaint_event WHERE reference = :reference)""")
-        .param("reference", reference)
-        .query((rs, row) -> new Head(rs.getInt("sequence"), rs.getString("hash")))
-        .optional().orElse(Head.EMPTY);
+    return head;
   }
 
   /**

@@ -27,10 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the daily KPI summary (kpi_daily, V12) in step with complaint_status and the survey answers.
  * Writers only append to kpi_change (see {@link org.redress.complaint.KpiChanges}); before a KPI is read
- * from the summary, {@link #catchUp()} recounts every (population, day) those changes touch, from the
- * complaints themselves. Recounting whole days rather than adding deltas means a recount is always
- * exact, however often a complaint changed. The summary is rebuilt when the reporting zone or the
- * acknowledgement target changes, since both decide what it holds.
+ * from the summary, {@link #catchUp()} applies those changes. The summary is, by construction, the sum over
+ * kpi_counted (V14), which holds per complaint the facts it was counted with: catching up a changed complaint
+ * subtracts its old contribution (its kpi_counted row), refreshes the row from complaint_status, and adds its
+ * new contribution, so a round costs in proportion to the changes, not to the days they fall on (issue 13:
+ * ten thousand progress updates on one day made every round recount that whole day). Old and new
+ * contribution are both read from kpi_counted, in the catch-up's transaction, so a writer committing
+ * meanwhile only leaves its kpi_change row for the next round. The summary is rebuilt (from kpi_counted,
+ * refilled first) when the reporting zone or the acknowledgement target changes, since both decide what it
+ * holds.
  */
 @Component
 class KpiSummary {
@@ -123,22 +128,13 @@ class KpiSummary {
       return Batch.NOT_BUILT;
     }
     List<Map<String, Object>> changes = jdbc.sql("""
-            SELECT id, received_at, acknowledged_at, first_response_at, decision_communicated_at, closed_at
+            SELECT id, reference, received_at, acknowledged_at, first_response_at, decision_communicated_at, closed_at
             FROM kpi_change ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(CHANGES_PER_BATCH))
         .query().listOfRows().stream().map(KpiFigures::lower).toList();
     if (!wanted.equals(builtFor)) {
       rebuild(wanted, builtFor);
     } else {
-      Map<Population, SortedSet<LocalDate>> recounts = new EnumMap<>(Population.class);
-      for (Map<String, Object> change : changes) {
-        for (Population population : Population.values()) {
-          Object at = change.get(population.milestoneColumn());
-          if (at != null) {
-            recounts.computeIfAbsent(population, p -> new TreeSet<>()).add(day(KpiFigures.timestamp(at)));
-          }
-        }
-      }
-      recounts.forEach(this::recount);
+      applyChanges(changes.stream().map(change -> (String) change.get("reference")).distinct().toList());
     }
     forget(changes);
     return changes.size() == CHANGES_PER_BATCH ? Batch.MORE : Batch.DONE;
@@ -150,11 +146,13 @@ class KpiSummary {
     log.info("Building the KPI summary (kpi_daily) for {}{}", configuration,
         previous == null ? "" : " (was built for " + previous + ")");
     jdbc.sql("DELETE FROM kpi_daily").update();
+    jdbc.sql("DELETE FROM kpi_counted").update();
+    jdbc.sql("INSERT INTO kpi_counted (" + COUNTED + ") " + CURRENT_FACTS).update();
     int days = 0;
     for (Population population : Population.values()) {
       // database dates of the milestone, widened by a day each side: covers every reporting-zone day
       SortedSet<LocalDate> toCount = new TreeSet<>();
-      for (LocalDate date : jdbc.sql("SELECT DISTINCT CAST(" + population.milestone() + " AS DATE) FROM complaint_status s"
+      for (LocalDate date : jdbc.sql("SELECT DISTINCT CAST(" + population.milestone() + " AS DATE) FROM kpi_counted s"
           + " WHERE " + population.milestone() + " IS NOT NULL").query(LocalDate.class).list()) {
         toCount.add(date.minusDays(1));
         toCount.add(date);
@@ -178,19 +176,12 @@ class KpiSummary {
   }
 
   /**
-   * Replaces one population's rows for some days (sorted) with a fresh count of those days' complaints,
-   * for every facet. The complaints are read in one query (one index range per run of consecutive days)
-   * and added up here, rather than joined with the facets in SQL, which took several times as long; a
-   * statement per day made a catch-up of changes scattered over a year cost seconds in round trips.
+   * Replaces one population's rows for some days (sorted) with a fresh count of those days' complaints (as
+   * kpi_counted holds them), for every facet. The complaints are read in one query (one index range per run
+   * of consecutive days) and added up here, rather than joined with the facets in SQL, which took several
+   * times as long; a statement per day made a rebuild cost seconds in round trips.
    */
   private void recountDays(Population population, List<LocalDate> days) {
-    List<String> sums = Population.SUMS.stream().filter(name -> population.value(name) != null).toList();
-    StringBuilder sql = new StringBuilder("SELECT ").append(population.milestone()).append(" AS milestone_at, ");
-    sql.append(String.join(", ", Arrays.stream(Dimension.values()).map(Dimension::column).toList()));
-    for (String name : sums) {
-      // the survey answer is looked up per complaint (below), so read v.rating as that column
-      sql.append(", ").append(population.value(name).replace("v.rating", "s.rating")).append(" AS ").append(name);
-    }
     Map<String, Object> params = new LinkedHashMap<>();
     List<String> ranges = new ArrayList<>();
     for (int i = 0; i < days.size(); ) {
@@ -203,17 +194,33 @@ class KpiSummary {
       params.put("end" + i, days.get(last).plusDays(1).atStartOfDay(objectives.zone()).toOffsetDateTime());
       i = last + 1;
     }
-    String inTheDays = "(" + String.join(" OR ", ranges) + ")";
-    sql.append(population.needsSurvey()
-        ? " FROM (SELECT s.*, (SELECT v.rating FROM satisfaction_survey v WHERE v.reference = s.reference) AS rating"
-          + " FROM complaint_status s WHERE " + inTheDays + ") s"
-        : " FROM complaint_status s WHERE " + inTheDays);
-    if (sql.indexOf(":acknowledgeWithin") >= 0) {
-      params.put("acknowledgeWithin", objectives.acknowledgeWithin().toSeconds());
-    }
     Map<FacetRow, double[]> rows = new LinkedHashMap<>();
+    addUp(population, "(" + String.join(" OR ", ranges) + ")", params, 1, rows);
+    jdbc.sql("DELETE FROM kpi_daily WHERE population = :population AND report_day IN (:days)")
+        .param("population", population.name()).param("days", days).update();
+    insert(population, rows);
+  }
+
+  /**
+   * Adds (sign 1) or subtracts (sign -1) what the kpi_counted rows matching {@code where} contribute to one
+   * population's summary rows, for every facet.
+   */
+  private void addUp(Population population, String where, Map<String, Object> params, int sign,
+      Map<FacetRow, double[]> rows) {
+    List<String> sums = Population.SUMS.stream().filter(name -> population.value(name) != null).toList();
+    StringBuilder sql = new StringBuilder("SELECT ").append(population.milestone()).append(" AS milestone_at, ");
+    sql.append(String.join(", ", Arrays.stream(Dimension.values()).map(Dimension::column).toList()));
+    for (String name : sums) {
+      // kpi_counted holds the survey answer as its column rating
+      sql.append(", ").append(population.value(name).replace("v.rating", "s.rating")).append(" AS ").append(name);
+    }
+    sql.append(" FROM kpi_counted s WHERE ").append(population.milestone()).append(" IS NOT NULL AND ").append(where);
+    Map<String, Object> allParams = new LinkedHashMap<>(params);
+    if (sql.indexOf(":acknowledgeWithin") >= 0) {
+      allParams.put("acknowledgeWithin", objectives.acknowledgeWithin().toSeconds());
+    }
     int dimensions = Dimension.values().length;
-    jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
+    jdbc.sql(sql.toString()).params(allParams).query((ResultSet rs) -> {
       LocalDate day = day(KpiFigures.timestamp(rs.getObject(1)));
       String[] values = new String[dimensions];
       for (int i = 0; i < dimensions; i++) {
@@ -223,7 +230,7 @@ class KpiSummary {
       double[] complaint = new double[Population.SUMS.size()];
       for (int i = 0; i < Population.SUMS.size(); i++) {
         String name = Population.SUMS.get(i);
-        complaint[i] = name.equals("n") ? 1 : sums.contains(name) ? rs.getDouble(name) : 0;
+        complaint[i] = sign * (name.equals("n") ? 1 : sums.contains(name) ? rs.getDouble(name) : 0);
       }
       for (List<Dimension> facet : FACETS) {
         String value1 = facet.isEmpty() ? "" : values[facet.get(0).ordinal()];
@@ -235,9 +242,73 @@ class KpiSummary {
         }
       }
     });
+  }
 
-    jdbc.sql("DELETE FROM kpi_daily WHERE population = :population AND report_day IN (:days)")
+  /**
+   * Catches the summary up with changes to these complaints: their old contribution (kpi_counted) out, their
+   * kpi_counted rows refreshed from complaint_status, their new contribution in. Only the summary rows whose
+   * sums move are written; a row whose complaints are all gone is deleted, as a recount would leave it out.
+   */
+  private void applyChanges(List<String> references) {
+    Map<Population, Map<FacetRow, double[]>> deltas = new EnumMap<>(Population.class);
+    for (int from = 0; from < references.size(); from += REFERENCES_PER_QUERY) {
+      Map<String, Object> params = Map.of("refs", references.subList(from,
+          Math.min(references.size(), from + REFERENCES_PER_QUERY)));
+      for (Population population : Population.values()) {
+        addUp(population, "s.reference IN (:refs)", params, -1, deltas.computeIfAbsent(population,
+            p -> new LinkedHashMap<>()));
+      }
+      jdbc.sql("DELETE FROM kpi_counted WHERE reference IN (:refs)").params(params).update();
+      jdbc.sql("INSERT INTO kpi_counted (" + COUNTED + ") " + CURRENT_FACTS + " WHERE s.reference IN (:refs)")
+          .params(params).update();
+      for (Population population : Population.values()) {
+        addUp(population, "s.reference IN (:refs)", params, 1, deltas.get(population));
+      }
+    }
+    deltas.forEach(this::apply);
+  }
+
+  private static final int REFERENCES_PER_QUERY = 500;
+
+  /** Adds one population's deltas to its summary rows: an UPDATE per moved row, an INSERT for a new one. */
+  private void apply(Population population, Map<FacetRow, double[]> deltas) {
+    List<Map.Entry<FacetRow, double[]>> moved = deltas.entrySet().stream()
+        .filter(e -> Arrays.stream(e.getValue()).anyMatch(v -> Math.abs(v) > 1e-9)).toList();
+    if (moved.isEmpty()) {
+      return;
+    }
+    List<Object[]> updates = new ArrayList<>();
+    for (Map.Entry<FacetRow, double[]> row : moved) {
+      Object[] values = new Object[Population.SUMS.size() + 5];
+      for (int i = 0; i < Population.SUMS.size(); i++) {
+        values[i] = sumValue(i, row.getValue()[i]);
+      }
+      values[Population.SUMS.size()] = population.name();
+      values[Population.SUMS.size() + 1] = row.getKey().facet();
+      values[Population.SUMS.size() + 2] = row.getKey().day();
+      values[Population.SUMS.size() + 3] = row.getKey().value1();
+      values[Population.SUMS.size() + 4] = row.getKey().value2();
+      updates.add(values);
+    }
+    int[] updated = jdbcTemplate.batchUpdate(UPDATE, updates);
+    Map<FacetRow, double[]> added = new LinkedHashMap<>();
+    for (int i = 0; i < moved.size(); i++) {
+      if (updated[i] == 0) {
+        added.put(moved.get(i).getKey(), moved.get(i).getValue());
+      }
+    }
+    insert(population, added);
+    List<LocalDate> days = moved.stream().map(e -> e.getKey().day()).distinct().toList();
+    jdbc.sql("DELETE FROM kpi_daily WHERE population = :population AND report_day IN (:days) AND n = 0")
         .param("population", population.name()).param("days", days).update();
+  }
+
+  private static Object sumValue(int index, double total) {
+    return Population.SUMS.get(index).equals("seconds") ? (Object) total : (Object) Math.round(total);
+  }
+
+  /** New summary rows of one population. */
+  private void insert(Population population, Map<FacetRow, double[]> rows) {
     List<Object[]> batch = new ArrayList<>();
     for (Map.Entry<FacetRow, double[]> row : rows.entrySet()) {
       Object[] values = new Object[5 + Population.SUMS.size()];
@@ -247,8 +318,7 @@ class KpiSummary {
       values[3] = row.getKey().value1();
       values[4] = row.getKey().value2();
       for (int i = 0; i < Population.SUMS.size(); i++) {
-        double total = row.getValue()[i];
-        values[5 + i] = Population.SUMS.get(i).equals("seconds") ? (Object) total : (Object) Math.round(total);
+        values[5 + i] = sumValue(i, row.getValue()[i]);
       }
       batch.add(values);
     }
@@ -260,6 +330,17 @@ class KpiSummary {
           rowsOfThisInsert.stream().flatMap(Arrays::stream).toArray());
     }
   }
+
+  /** The complaint facts the summary counts (kpi_counted's columns, V14). */
+  private static final String COUNTED = "reference, received_at, acknowledged_at, first_response_at,"
+      + " decision_communicated_at, closed_at, response_due_at, escalated, rejected_at, decision_reviewed,"
+      + " referred_outside_at, deemed_accepted_at, category, product, channel, team, severity, assessed_priority,"
+      + " rating";
+  /** Those facts as they are now, from complaint_status and the survey answer. */
+  private static final String CURRENT_FACTS = "SELECT " + String.join(", ", Arrays.stream(COUNTED.split(","))
+      .map(String::strip).map(c -> c.equals("rating")
+          ? "(SELECT v.rating FROM satisfaction_survey v WHERE v.reference = s.reference)" : "s." + c).toList())
+      + " FROM complaint_status s";
 
   /** The facets the summary is cut by: nothing, each dimension, each pair of dimensions (in dimension order). */
   static final List<List<Dimension>> FACETS = facets();
@@ -288,6 +369,9 @@ class KpiSummary {
   private static final String INSERT = "INSERT INTO kpi_daily (population, facet, report_day, value1, value2, "
       + String.join(", ", Population.SUMS.stream().map(KpiSummary::column).toList()) + ") VALUES ";
   private static final String INSERT_ROW = "(?, ?, ?, ?, ?" + ", ?".repeat(Population.SUMS.size()) + ")";
+  private static final String UPDATE = "UPDATE kpi_daily SET "
+      + String.join(", ", Population.SUMS.stream().map(KpiSummary::column).map(c -> c + " = " + c + " + ?").toList())
+      + " WHERE population = ? AND facet = ? AND report_day = ? AND value1 = ? AND value2 = ?";
 
   private void forget(List<Map<String, Object>> changes) {
     List<Long> ids = new ArrayList<>();

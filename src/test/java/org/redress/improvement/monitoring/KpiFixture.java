@@ -39,7 +39,14 @@ final class KpiFixture {
   record Row(String ref, String received, String ack, String firstResponse, String decision, String due,
       String closed, String status, String category, String channel, String team, String severity, int priority,
       String escalated, String rejected, String reviewed, String referred, String deemed, Integer rating,
-      String answered) {}
+      String answered) {
+
+    /** The same complaint under another reference. */
+    Row as(String reference) {
+      return new Row(reference, received, ack, firstResponse, decision, due, closed, status, category, channel, team,
+          severity, priority, escalated, rejected, reviewed, referred, deemed, rating, answered);
+    }
+  }
 
   static final List<Row> ROWS = List.of(
       new Row("KPI-A", "2025-01-10T09:00", "2025-01-10T10:00", "2025-01-15T09:00", "2025-01-20T09:00",
@@ -67,6 +74,14 @@ final class KpiFixture {
   static void insert(JdbcClient jdbc) {
     delete(jdbc);
     for (Row r : ROWS) {
+      insertWithoutNote(jdbc, r);
+      KpiChanges.note(jdbc, r.ref()); // as the application does after each write
+    }
+  }
+
+  /** One complaint, written without telling the KPI summary (KpiChanges) — which the application never does. */
+  static void insertWithoutNote(JdbcClient jdbc, Row r) {
+    {
       jdbc.sql("""
           INSERT INTO complaint (reference, channel, complainant_name, preferred_channel, preferred_language,
             product_or_service, description, safety_concern, legal_or_regulatory, received_at, received_by)
@@ -97,7 +112,6 @@ final class KpiFixture {
         jdbc.sql("INSERT INTO satisfaction_survey (reference, rating, answered_at) VALUES (:ref, :rating, :at)")
             .param("ref", r.ref()).param("rating", r.rating()).param("at", time(r.answered())).update();
       }
-      KpiChanges.note(jdbc, r.ref()); // as the application does after each write
     }
   }
 

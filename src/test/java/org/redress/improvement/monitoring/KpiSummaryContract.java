@@ -106,6 +106,41 @@ abstract class KpiSummaryContract {
   }
 
   @Test
+  void catchingUp_touchesOnlyTheChangedComplaints_andStillEqualsACountOfTheComplaints() {
+    KpiQuery q1 = new KpiQuery(Q1_START, Q1_END, null, KpiFixture.PRODUCT, null, null, null);
+    long received = one(figures.sums(Population.RECEIVED, q1, Grouping.NONE)).count("n");
+    try {
+      // X: a copy of A (received the same day), written without a kpi_change row; then A changes
+      KpiFixture.insertWithoutNote(jdbc, KpiFixture.ROWS.get(0).as("KPI-X"));
+      complaints.recordClassification("KPI-A", "delivery", KpiFixture.PRODUCT);
+      assertThat(summary.catchUp()).isTrue();
+      // A's day was not recounted (it would have found X): only A's own contribution moved
+      assertThat(one(figures.sums(Population.RECEIVED, q1, Grouping.NONE)).count("n")).isEqualTo(received);
+      assertThat(byGroup(figures.sums(Population.CLOSED, q1, Grouping.CATEGORY)))
+          .isNotEqualTo(byGroup(figures.counted(Population.CLOSED, q1, Grouping.CATEGORY)));
+
+      KpiChanges.note(jdbc, "KPI-X"); // now told, X is counted, and the summary adds up like the complaints
+      survey.answer("KPI-C", new SurveyAnswer(2, null));
+      complaints.recordClassification("KPI-B", "delivery", KpiFixture.PRODUCT);
+      assertThat(summary.catchUp()).isTrue();
+      assertThat(one(figures.sums(Population.RECEIVED, q1, Grouping.NONE)).count("n")).isEqualTo(received + 1);
+      for (Population population : Population.values()) {
+        for (Grouping grouping : List.of(Grouping.NONE, Grouping.DAY, Grouping.CATEGORY, Grouping.CHANNEL)) {
+          assertThat(byGroup(figures.sums(population, q1, grouping))).as("%s by %s", population, grouping)
+              .isEqualTo(byGroup(figures.counted(population, q1, grouping)));
+        }
+      }
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_change").query(Long.class).single()).isZero();
+    } finally {
+      KpiChanges.note(jdbc, "KPI-X"); // leaves the summary without X once the fixture is deleted
+      for (String table : List.of("satisfaction_survey", "complaint_status", "complaint")) {
+        jdbc.sql("DELETE FROM " + table + " WHERE reference = 'KPI-X'").update();
+      }
+      summary.catchUp();
+    }
+  }
+
+  @Test
   void theSummaryIsRebuilt_whenTheReportingZoneChanges() {
     // B closed 2025-03-31 23:00 UTC, which is 1 April 13:00 on Kiritimati (UTC+14)
     KpiQuery lastDayOfQ1 = new KpiQuery(Q1_END, Q1_END, null, KpiFixture.PRODUCT, null, null, null);
