@@ -33,6 +33,18 @@ class EngineConfigurationTest {
     assertThat(config.isEnforceHistoryTimeToLive()).isTrue();
   }
 
+  /**
+   * Letters and escalations (job priority 100) go before background work (0) under a backlog, and the
+   * task query can use inner joins (no CMMN, no standalone tasks): issue 13.
+   */
+  @Test
+  void jobsAreAcquiredByPriority_andTheTaskQueryKnowsOnlyProcessTasks() {
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(config.isJobExecutorAcquireByPriority()).isTrue();
+    assertThat(config.isCmmnEnabled()).isFalse();
+    assertThat(config.isStandaloneTasksEnabled()).isFalse();
+  }
+
   /** The DMN engine evaluates FEEL through {@link RememberedFeel}, and the history handler is the context filter. */
   @Test
   void dmnUsesRememberedFeel_andHistoryLeavesOutTheFormContext() {
