@@ -62,6 +62,19 @@ abstract class IntakeQueriesContract {
     }
   }
 
+  /**
+   * The engine's fetch of an execution's variables ({@code EXECUTION_ID_ = ? AND TASK_ID_ IS NULL}, on every
+   * step) has an index on both columns (engine/EngineIndexes), so it never reads every process variable.
+   */
+  @Test
+  void theExecutionVariablesFetch_hasItsIndex() {
+    assertThat(indexes("act_ru_variable")).contains("redress_idx_var_exe_no_task");
+    if (postgres()) {
+      assertThat(jdbc.sql("SELECT pg_get_indexdef('redress_idx_var_exe_no_task'::regclass)").query(String.class)
+          .single()).contains("(execution_id_, task_id_)");
+    }
+  }
+
   /** On PostgreSQL the index is on the very expression the recurrence count compares (V13). */
   @Test
   void productIndex_isOnTheCountsExpression_onPostgres() {
