@@ -99,6 +99,21 @@ public class ComplaintDriver {
     return instance;
   }
 
+  /**
+   * The handler side of a high complaint up to the supervisors' approval: confirms a high severity,
+   * investigates, proposes a response without agreed action. Returns the id of the *Approve response* task.
+   */
+  public String bringToApproval(ProcessInstance instance) {
+    complete(instance, "Task_ReviewAssessment", "handler", "severity", "high", "responseTarget", "P5D");
+    complete(instance, "Task_InvestigateComplaint", "handler", "findings",
+        "The contract was cancelled without notice by our sales partner.", "rootCause", "third-party",
+        "complaintJustified", "justified");
+    complete(instance, "Task_ProposeResponse", "handler", "responseRemedy", "We remove the late fee.",
+        "responseExplanation", "Your payment reached us on time; our bank interface booked it late.",
+        "preventiveAction", "Bank interface fixed.", "actionRequired", false);
+    return task(instance, "Task_ApproveResponse").getId();
+  }
+
   public String reference(ProcessInstance instance) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
         .singleResult().getBusinessKey();

@@ -92,14 +92,7 @@ class AccessMatrixTest {
   void tasks_aStepIsForItsGroup() {
     ProcessInstance complaint = driver.registerAndAssess("handler", ComplaintDriver.with(ComplaintDriver.phoneComplaint(),
         "amountAtStake", 7500));
-    driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "high", "responseTarget", "P5D");
-    driver.complete(complaint, "Task_InvestigateComplaint", "handler", "findings",
-        "The contract was cancelled without notice by our sales partner.", "rootCause", "third-party",
-        "complaintJustified", "justified");
-    driver.complete(complaint, "Task_ProposeResponse", "handler", "responseRemedy", "We remove the late fee.",
-        "responseExplanation", "Your payment reached us on time; our bank interface booked it late.",
-        "preventiveAction", "Bank interface fixed.", "actionRequired", false);
-    String approval = driver.task(complaint, "Task_ApproveResponse").getId();
+    String approval = driver.bringToApproval(complaint);
 
     SoftAssertions soft = new SoftAssertions();
     row(soft, "a supervisors' step (Approve response) in the task list", user -> visible(http.get(user,

@@ -90,14 +90,7 @@ class GrantsPerRoleTest {
     assertThat(assign.status()).as("a supervisor gives a handler step to a handler").isEqualTo(204);
     engine.getTaskService().setAssignee(review.getId(), null);
 
-    driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "high", "responseTarget", "P5D");
-    driver.complete(complaint, "Task_InvestigateComplaint", "handler", "findings",
-        "The contract was cancelled without notice by our sales partner.", "rootCause", "third-party",
-        "complaintJustified", "justified");
-    driver.complete(complaint, "Task_ProposeResponse", "handler", "responseRemedy", "We remove the late fee.",
-        "responseExplanation", "Your payment reached us on time; our bank interface booked it late.",
-        "preventiveAction", "Bank interface fixed.", "actionRequired", false);
-    String approval = driver.task(complaint, "Task_ApproveResponse").getId();
+    String approval = driver.bringToApproval(complaint);
 
     assertThat(http.get("handler", "/engine-rest/task/" + approval).status()).as("seen").isEqualTo(200);
     for (String shared : List.of(TasklistFilters.HIGH_PRIORITY, TasklistFilters.OVERDUE, TasklistFilters.MY_GROUPS_TASKS)) {
