@@ -1,14 +1,11 @@
 package org.redress.security;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -88,17 +85,9 @@ class CandidateGroupRule implements EveryUserTaskListener {
   }
 
   private static List<String> groupsOf(String person, Authentication authentication) {
-    if (authentication != null && person.equals(authentication.getUserId()) && authentication.getGroupIds() != null) {
+    if (person.equals(authentication.getUserId()) && authentication.getGroupIds() != null) {
       return authentication.getGroupIds();
     }
-    List<String> groups = new ArrayList<>();
-    Context.getCommandContext().runWithoutAuthorization(() -> {
-      for (Group group : Context.getProcessEngineConfiguration().getIdentityService().createGroupQuery()
-          .groupMember(person).list()) {
-        groups.add(group.getId());
-      }
-      return null;
-    });
-    return groups;
+    return DefinitionGrantsCoverTasks.groupsOf(person);
   }
 }

@@ -24,8 +24,9 @@ import org.camunda.bpm.engine.task.Task;
  * a definition grant ({@link RoleAuthorizations}) and costs nothing per task; a group without one
  * (a process whose role is not granted per definition, or a team added in Admin) still gets Camunda's
  * per-task grant, so nobody loses a task. Likewise for the grant Camunda gives a task's assignee, owner or
- * candidate user, which would otherwise add a row per claimed task to that person's every query. Looked up per task creation (one indexed query on a
- * table of a few hundred rows), not cached: grants change in Admin and must take effect at once.
+ * candidate user, which would otherwise add a row per claimed task to that person's every query. Looked up
+ * per task creation (one indexed query on a table of a few hundred rows), not cached: grants change in
+ * Admin and must take effect at once.
  */
 class DefinitionGrantsCoverTasks extends DefaultAuthorizationProvider {
 
@@ -61,11 +62,15 @@ class DefinitionGrantsCoverTasks extends DefaultAuthorizationProvider {
     if (definitionKey == null) {
       return false;
     }
-    CommandContext command = Context.getCommandContext();
-    List<String> groups = command.runWithoutAuthorization(() -> command.getReadOnlyIdentityProvider()
-        .createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList());
-    return holdsOnDefinition(userId, groups, definitionKey,
+    return holdsOnDefinition(userId, groupsOf(userId), definitionKey,
         ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK);
+  }
+
+  /** The groups of a person, read without the caller's own authorization check (the caller may not read groups). */
+  static List<String> groupsOf(String userId) {
+    CommandContext command = Context.getCommandContext();
+    return command.runWithoutAuthorization(() -> command.getReadOnlyIdentityProvider()
+        .createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList());
   }
 
   static String definitionKey(Object task) {
