@@ -25,36 +25,14 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   ./mvnw -B -ntp -q -o package -DskipTests -Dredress.modelcheck.skip=true
 fi
 cp target/redress-*.jar "$JAR"
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-
-start_app() {
-  REDRESS_ADMIN_PASSWORD=benchmark-admin java -Xmx1g -jar "$JAR" --spring.profiles.active=postgres,demo \
-    --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" \
-    --spring.datasource.username="$PGUSER" --spring.datasource.password= \
-    --camunda.bpm.job-execution.enabled=false --management.health.mail.enabled=false \
-    --redress.kpi-summary.catch-up-every=0 >"$LOG" 2>&1 &
-  APP=$!
-  for _ in $(seq 1 300); do
-    # ready = the demo manager gets an answer (the port opens, and "Started" is logged, before the
-    # start-up runners have created the demo accounts)
-    if [[ $(curl -s -o /dev/null -w '%{http_code}' -u manager:manager "$BASE/api/staff/kpis?from=2000-01-01&to=2000-01-01") == 200 ]]; then
-      return 0
-    fi
-    if ! kill -0 "$APP" 2>/dev/null; then echo "the application did not start:"; tail -50 "$LOG"; exit 1; fi
-    sleep 1
-  done
-  echo "the application did not answer in 5 minutes"; tail -50 "$LOG"; exit 1
-}
-stop_app() { kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; }
-trap stop_app EXIT
+source benchmarks/redress-app.sh
 trap 'exit 130' INT TERM
 
 if [[ -z "${SKIP_LOAD:-}" ]]; then
   echo "== fresh database $BENCH_DB"
   psql -q -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB"
   echo "== schema (the application creates it at start)"
-  start_app
+  start_app --camunda.bpm.job-execution.enabled=false --redress.kpi-summary.catch-up-every=0
   stop_app
   echo "== loading 1,000,000 complaints"
   load_start=$(date +%s)
@@ -63,7 +41,7 @@ if [[ -z "${SKIP_LOAD:-}" ]]; then
 fi
 
 echo "== starting Redress on port $PORT"
-start_app
+start_app --camunda.bpm.job-execution.enabled=false --redress.kpi-summary.catch-up-every=0
 # The first start on a database without the KPI summary (V12) builds it in the background; until then
 # the figures are counted from the complaints. Measure the summary, so wait for it.
 for _ in $(seq 1 1800); do

@@ -34,34 +34,11 @@ if [[ -z "${JAR:-}" ]]; then
   cp target/redress-*.jar "$WORK/redress.jar"
   JAR=$WORK/redress.jar
 fi
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-sql() { psql -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
-
-start_app() { # $1 = true|false: job executor
-  REDRESS_ADMIN_PASSWORD=benchmark-admin java -Xmx1g -jar "$JAR" --spring.profiles.active=postgres,demo \
-    --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" \
-    --spring.datasource.username="$PGUSER" --spring.datasource.password= \
-    --camunda.bpm.job-execution.enabled="$1" --management.health.mail.enabled=false \
-    --redress.kpi-summary.catch-up-every=0 >"$LOG" 2>&1 &
-  APP=$!
-  for _ in $(seq 1 300); do
-    # ready = the demo handler gets an answer (the accounts are made by start-up runners after the port opens)
-    if [[ $(curl -s -o /dev/null -w '%{http_code}' -u handler:handler "$BASE/engine-rest/task/count") == 200 ]]; then
-      return 0
-    fi
-    if ! kill -0 "$APP" 2>/dev/null; then echo "the application did not start:"; tail -50 "$LOG"; exit 1; fi
-    sleep 1
-  done
-  echo "the application did not answer in 5 minutes"; tail -50 "$LOG"; exit 1
-}
-stop_app() { if [[ -n "${APP:-}" ]]; then kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; APP=; fi; }
-trap stop_app EXIT
-trap 'exit 130' INT TERM
+source benchmarks/redress-app.sh
 
 echo "== fresh database $BENCH_DB; Redress from $JAR"
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB"
-start_app true
+start_app --camunda.bpm.job-execution.enabled=true --redress.kpi-summary.catch-up-every=0
 
 echo "== $SEED complaints over the API, until each waits at its first handler task"
 seq 1 "$SEED" | xargs -P 4 -I{} curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' "$BASE/api/complaints" \
@@ -100,7 +77,7 @@ for n in $SIZES; do
   sql -c "SELECT 'open tasks: ' || count(*) FROM act_ru_task"
   sql -c "SELECT 'authorization rows: ' || count(*) FROM act_ru_authorization"
 
-  start_app false
+  start_app --camunda.bpm.job-execution.enabled=false --redress.kpi-summary.catch-up-every=0
   FILTER=$(curl -fsS -u admin:admin "$BASE/engine-rest/filter?name=My%20groups%27%20tasks" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
   declare -a NAMES=("Tasklist list: GET /task?sortBy=priority, 15"
                     "Tasklist filter: My groups' tasks, 15"

@@ -38,8 +38,6 @@ else
   ./mvnw -B -ntp -q -o package -DskipTests -Dredress.modelcheck.skip=true
   cp target/redress-*.jar "$JAR"
 fi
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
 sql() { psql -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" -c "$1"; }
 
 # Camunda 7.24's own job-executor defaults (JobExecutor, the Spring Boot starter's JobExecutionProperty), given
@@ -53,26 +51,7 @@ CAMUNDA_DEFAULTS=(
   --camunda.bpm.job-executor-acquire-by-priority=false
 )
 
-APP=
-start_app() { # extra arguments go to the application
-  REDRESS_ADMIN_PASSWORD=benchmark-admin java -Xmx1g -jar "$JAR" --spring.profiles.active=postgres,demo \
-    --server.port="$PORT" --spring.datasource.url="jdbc:postgresql://$PGHOST:5432/$BENCH_DB" \
-    --spring.datasource.username="$PGUSER" --spring.datasource.password= \
-    --management.health.mail.enabled=false "$@" >"$LOG" 2>&1 &
-  APP=$!
-  for _ in $(seq 1 300); do
-    # ready = the demo manager gets an answer (the start-up runners create the demo accounts after "Started")
-    if [[ $(curl -s -o /dev/null -w '%{http_code}' -u manager:manager "$BASE/api/staff/kpis?from=2000-01-01&to=2000-01-01") == 200 ]]; then
-      return 0
-    fi
-    if ! kill -0 "$APP" 2>/dev/null; then echo "the application did not start:"; tail -50 "$LOG"; exit 1; fi
-    sleep 1
-  done
-  echo "the application did not answer in 5 minutes"; tail -50 "$LOG"; exit 1
-}
-stop_app() { if [[ -n "$APP" ]]; then kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true; APP=; fi; }
-trap stop_app EXIT
-trap 'exit 130' INT TERM
+source benchmarks/redress-app.sh
 
 # Jobs that are due now and can still run (not failed for good, not suspended: the mailbox poll without a mailbox).
 DUE_JOBS="SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1
