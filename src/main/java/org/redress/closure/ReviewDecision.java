@@ -10,13 +10,13 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EventType;
-import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ReviewDecision, on complete (7.9 internal review). Someone other than the original decision
- * maker upholds or revises the decision, with reasons; the decision then goes out again.
+ * Task_ReviewDecision, on complete (7.9 internal review). Someone who was not involved in the
+ * decision (enforced at claim, assign and complete by the objectivity rule in security) upholds or
+ * revises the decision, with reasons; the decision then goes out again.
  */
 @Component("reviewDecision")
 class ReviewDecision implements TaskListener {
@@ -42,13 +42,7 @@ class ReviewDecision implements TaskListener {
     boolean actionRequired = form.flag(ACTION_REQUIRED);
     form.keep(ACTION_REQUIRED, actionRequired);
 
-    String reviewer = CaseEvents.actor(task);
-    if (reviewer.equals(task.getExecution().getVariable(DECISION_MAKER))) {
-      throw new InvalidSubmissionException(REVIEW_OUTCOME,
-          "you made the original decision; the internal review must be done by someone else");
-    }
     task.getExecution().setVariable(DECISION_REVIEWED, true);
-    task.getExecution().setVariable(DECISION_MAKER, reviewer);
     complaints.markDecisionReviewed(CaseEvents.reference(task.getExecution()));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("outcome", outcome);

@@ -53,8 +53,6 @@ public final class ComplaintVariables {
   public static final String ESCALATION_NOTES = "escalationNotes";
 
   // set by steps, read by gateways, timers and closing
-  public static final String RESPONSE_PROPOSER = "responseProposer";
-  public static final String DECISION_MAKER = "decisionMaker";
   public static final String DECISION_REVIEWED = "decisionReviewed";
   public static final String DEEMED_ACCEPTED = "deemedAccepted";
   public static final String ANSWER_DUE_DATE = "answerDueDate";

@@ -25,6 +25,14 @@ public class InvalidSubmissionException extends FormFieldValidationException {
     this.reason = reason;
   }
 
+  /**
+   * A submission refused as a whole (not for one field's value), e.g. by a rule about who may
+   * complete the task: the message is the sentence alone, without a field key.
+   */
+  public static InvalidSubmissionException refused(String sentence) {
+    return new InvalidSubmissionException(null, sentence, sentence);
+  }
+
   /** Several refused fields at once: named after the first, the message lists them all. */
   public static InvalidSubmissionException of(List<Map.Entry<String, String>> fieldReasons) {
     Map.Entry<String, String> first = fieldReasons.get(0);

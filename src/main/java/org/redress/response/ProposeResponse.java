@@ -14,8 +14,8 @@ import org.redress.engine.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ProposeResponse, on complete (7.7): remedy, explanation, preventive action. Remembers the
- * proposer, who may not approve it, and clears an earlier approver's comment.
+ * Task_ProposeResponse, on complete (7.7): remedy, explanation, preventive action. Clears an earlier
+ * approver's comment; the proposer, on the timeline, may not approve it (objectivity rule).
  */
 @Component("proposeResponse")
 class ProposeResponse implements TaskListener {
@@ -37,9 +37,6 @@ class ProposeResponse implements TaskListener {
     boolean actionRequired = form.flag(ACTION_REQUIRED);
     form.keep(ACTION_REQUIRED, actionRequired);
 
-    String proposer = CaseEvents.actor(task);
-    task.getExecution().setVariable(RESPONSE_PROPOSER, proposer);
-    task.getExecution().setVariable(DECISION_MAKER, proposer);
     task.getExecution().removeVariable(APPROVAL_COMMENT);
     task.getExecution().removeVariable(APPROVAL_DECISION);
 
