@@ -115,7 +115,10 @@ class ComplaintHandlingProcessTest {
         .doesNotContainKeys("complainantName", "description", "complainantEmail");
     assertThat(complaints.get(reference).receivedBy()).isEqualTo("handler");
     assertThat(driver.state(complaint).status()).isEqualTo(ComplaintStatus.RECEIVED);
-    assertThat(driver.eventTypes(reference)).containsExactly(RECEIVED);
+    assertThat(driver.eventTypes(reference)).containsExactly(RECEIVED, ACCESS_CODE_ISSUED);
+    // registered by a handler from a phone call: the reference and access code are theirs to give at once
+    assertThat(complaint).isWaitingAt("Task_HandOverAccessCode");
+    assertThat(driver.task(complaint, "Task_HandOverAccessCode").getAssignee()).isEqualTo("handler");
   }
 
   @Test
@@ -145,8 +148,9 @@ class ComplaintHandlingProcessTest {
     assertThat(state.status()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
     assertThat(state.acknowledgedAt()).isNotNull();
     String reference = driver.reference(complaint);
-    assertThat(driver.eventTypes(reference)).containsExactly(RECEIVED, ASSESSED, MESSAGE_SENT, ACKNOWLEDGED);
-    assertThat(driver.timeline(reference).get(2).details()).contains("ACKNOWLEDGEMENT", "targetDate", reference);
+    assertThat(driver.eventTypes(reference)).containsExactly(RECEIVED, ACCESS_CODE_ISSUED, ASSESSED, MESSAGE_SENT,
+        ACKNOWLEDGED);
+    assertThat(driver.timeline(reference).get(3).details()).contains("ACKNOWLEDGEMENT", "targetDate", reference);
 
     var task = driver.task(complaint, "Task_ReviewAssessment");
     assertThat(task.getName()).isEqualTo("Review assessment · " + reference);

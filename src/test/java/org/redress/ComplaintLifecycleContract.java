@@ -153,6 +153,127 @@ abstract class ComplaintLifecycleContract {
 
   // ---------------------------------------------------------------- HTTP helpers
 
+  /**
+   * ISO 10002 7.2-7.9 for a complainant who phoned and has no e-mail: the registering handler is
+   * given reference and access code in a task of their own (the code kept out of history, gone with
+   * the task), each letter is a "Send letter" task with the letter as a PDF in the complainant's
+   * language, the decision's answer period waits for its letter, and the case closes after the closure
+   * letter. A colleague can issue a new code later; the old one stops working.
+   */
+  @Test
+  void letterComplainant_registeredByPhone_getsEveryLetterBySendLetterTasks_toClosure() throws Exception {
+    Map<String, Object> form = new LinkedHashMap<>(ComplaintDriver.phoneComplaint());
+    form.remove("complainantEmail");
+    form.put("preferredChannel", "letter");
+    form.put("preferredLanguage", "de");
+    form.put("complainantAddress", "Beispielweg 1\n12345 Musterstadt");
+    ResponseEntity<JsonNode> started = as("handler").post().uri("/process-definition/key/complaint-handling/submit-form")
+        .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables(form)))
+        .retrieve().toEntity(JsonNode.class);
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
+    String instanceId = started.getBody().path("id").asText();
+    String reference = businessKey(instanceId);
+
+    // the registering handler's own task shows reference and code at once
+    JsonNode handOver = rest.get().uri("/task?processInstanceId={id}&taskDefinitionKey=Task_HandOverAccessCode",
+        instanceId).retrieve().body(JsonNode.class).get(0);
+    assertThat(handOver.path("assignee").asText()).isEqualTo("handler");
+    assertThat(handOver.path("name").asText()).isEqualTo("Give reference and access code · " + reference);
+    JsonNode shown = as("handler").get().uri("/task/{id}/form-variables", handOver.path("id").asText())
+        .retrieve().body(JsonNode.class);
+    String code = shown.path("accessCode").path("value").asText();
+    assertThat(code).matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){7}");
+    assertThat(shown.path("complaintReference").path("value").asText()).isEqualTo(reference);
+    assertThat(accessCodes.verify(reference, code)).isEqualTo(reference);
+    submitTask(instanceId, "Task_HandOverAccessCode", "handler", Map.of());
+    assertThat(rest.get().uri("/history/variable-instance?processInstanceId={id}&variableName=accessCode", instanceId)
+        .retrieve().body(JsonNode.class)).as("the code is not in Camunda's history").isEmpty();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = :id AND NAME_ = 'accessCode'")
+        .param("id", instanceId).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ = :id AND NAME_ = 'accessCode'")
+        .param("id", instanceId).query(Long.class).single()).as("gone with the task").isZero();
+
+    // acknowledgement: a letter to post, as a PDF in German, alongside the handling
+    runJobs(instanceId);
+    String acknowledgement = pdfText(letter("handler", reference, "acknowledgement"));
+    assertThat(acknowledgement).contains("Guten Tag Jane Doe", "Beispielweg 1", reference).doesNotContain(code);
+    sendLetter(instanceId, "Task_SendAcknowledgementLetter", "handler2");
+
+    // decision: the answer period waits for the letter
+    submitTask(instanceId, "Task_ReviewAssessment", "handler", Map.of("severity", "low", "responseTarget", "P15D",
+        "category", "billing"));
+    submitTask(instanceId, "Task_ProposeResponse", "handler", Map.of("responseRemedy", "Wir erstatten die Gebühr.",
+        "responseExplanation", "Ihre Zahlung kam rechtzeitig.", "actionRequired", false));
+    runJobs(instanceId);
+    assertThat(rest.get().uri("/task?processInstanceId={id}&taskDefinitionKey=Task_RecordComplainantAnswer", instanceId)
+        .retrieve().body(JsonNode.class)).as("no answer period before the letter is sent").isEmpty();
+    assertThat(pdfText(letter("handler", reference, "decision"))).contains("Wir erstatten die Gebühr.");
+    sendLetter(instanceId, "Task_SendDecisionLetter", "handler2");
+    assertThat(timeline.of(reference)).extracting(TimelineEvent::type)
+        .containsSubsequence(DECISION_COMMUNICATED, LETTER_SENT, ANSWER_PERIOD_STARTED);
+    submitTask(instanceId, "Task_RecordComplainantAnswer", "handler", Map.of("complainantAnswer", "accepted"));
+    runJobs(instanceId);
+
+    // closure letter, then the case ends
+    assertThat(pdfText(letter("handler", reference, "closure"))).contains("abgeschlossen");
+    sendLetter(instanceId, "Task_SendClosureLetter", "handler2");
+    runJobs(instanceId);
+    assertThat(rest.get().uri("/history/process-instance/{id}", instanceId).retrieve().body(JsonNode.class)
+        .path("state").asText()).isEqualTo("COMPLETED");
+    List<TimelineEvent> events = timeline.of(reference);
+    assertThat(events).filteredOn(e -> e.type() == LETTER_SENT).hasSize(3)
+        .allSatisfy(e -> assertThat(e.actor()).isEqualTo("handler2"))
+        .extracting(TimelineEvent::summary).allSatisfy(summary -> assertThat(summary).contains("posted on"));
+    assertThat(events).allSatisfy(e -> assertThat(e.summary() + e.details()).doesNotContain(code));
+
+    // a lost code: a colleague issues a new one, shown once; the old one no longer opens the complaint
+    ResponseEntity<JsonNode> issued = api("handler2").post().uri("/api/staff/complaints/{ref}/access-code", reference)
+        .retrieve().toEntity(JsonNode.class);
+    assertThat(issued.getStatusCode().value()).isEqualTo(201);
+    assertThat(issued.getHeaders().getCacheControl()).isEqualTo("no-store");
+    String newCode = issued.getBody().path("accessCode").asText();
+    assertThat(newCode).isNotEqualTo(code);
+    assertThat(accessCodes.verify(reference, newCode)).isEqualTo(reference);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> accessCodes.verify(reference, code))
+        .isInstanceOf(org.redress.complaint.AccessCodes.ComplaintNotFound.class);
+    TimelineEvent reissued = timeline.of(reference).get(timeline.of(reference).size() - 1);
+    assertThat(reissued.type()).isEqualTo(ACCESS_CODE_ISSUED);
+    assertThat(reissued.actor()).isEqualTo("handler2");
+    assertThat(reissued.summary() + reissued.details()).doesNotContain(newCode);
+    assertThat(api("auditor").post().uri("/api/staff/complaints/{ref}/access-code", reference).retrieve()
+        .toEntity(String.class).getStatusCode().value()).isEqualTo(403);
+    assertThat(api("handler").get().uri("/api/staff/complaints/{ref}/letters/nonsense", reference).retrieve()
+        .toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Autowired org.redress.complaint.AccessCodes accessCodes;
+
+  RestClient api(String user) {
+    return RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultHeaders(headers -> headers.setBasicAuth(user, user))
+        .defaultStatusHandler(status -> true, (request, response) -> { })
+        .build();
+  }
+
+  byte[] letter(String user, String reference, String letter) {
+    ResponseEntity<byte[]> pdf = api(user).get().uri("/api/staff/complaints/{ref}/letters/{letter}", reference, letter)
+        .retrieve().toEntity(byte[].class);
+    assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+    assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+    return pdf.getBody();
+  }
+
+  static String pdfText(byte[] pdf) throws java.io.IOException {
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+
+  void sendLetter(String instanceId, String taskKey, String user) {
+    submitTask(instanceId, taskKey, user, Map.of("letterSentOn",
+        org.redress.complaint.EngineClock.now().toLocalDate().toString(), "letterSentHow", "post"));
+  }
+
   String startComplaint(Map<String, Object> overrides) {
     Map<String, Object> form = new LinkedHashMap<>(ComplaintDriver.phoneComplaint());
     form.putAll(overrides);

@@ -55,6 +55,20 @@ public final class ComplaintVariables {
   // set by steps, read by gateways, timers and closing
   public static final String DECISION_REVIEWED = "decisionReviewed";
   public static final String DEEMED_ACCEPTED = "deemedAccepted";
+  /** Set at receipt: the complainant has no e-mail address, so each letter is a staff task "Send letter". */
+  public static final String LETTERS_BY_POST = "lettersByPost";
+  /** Set at receipt: a member of staff registered a phone, letter or in-person complaint and is shown its code. */
+  public static final String HAND_OVER_ACCESS_CODE = "registeredByHandler";
+  public static final String REGISTERED_BY = "registeredBy";
+  /** Transient (never stored): the access code issued at registration, for the hand-over task's form only. */
+  public static final String ACCESS_CODE = "accessCode";
+  /** Input of each "Send letter" task: which letter (a notification.ComplainantMessage name). */
+  public static final String LETTER = "letter";
+  public static final String LETTER_SENT_ON = "letterSentOn";
+  public static final String LETTER_SENT_HOW = "letterSentHow";
+  /** Task-local, for the "Send letter" form: the letter's title and a link to it as a PDF. */
+  public static final String LETTER_TITLE = "letterTitle";
+  public static final String LETTER_LINK = "letterLink";
   public static final String ANSWER_DUE_DATE = "answerDueDate";
   public static final String REVIEW_DUE_DATE = "reviewDueDate";
   public static final String ACTION_DUE_DATE = "actionDueDate";

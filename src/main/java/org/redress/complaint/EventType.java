@@ -25,6 +25,12 @@ public enum EventType {
   ESCALATION_HANDLED(false),
   PROGRESS_UPDATE_SENT(true),
   MESSAGE_SENT(true),
+  // a letter staff printed and posted (or handed over) for a complainant without e-mail (7.3, 7.8)
+  LETTER_SENT(true),
+  // the answer period of a decision sent by post starts when the letter was sent (7.9)
+  ANSWER_PERIOD_STARTED(true),
+  // staff issued an access code (at registration or a new one); the code itself is never recorded
+  ACCESS_CODE_ISSUED(false),
   CLOSED(true),
   SATISFACTION_SURVEY_ANSWERED(true),
   COMPLAINANT_MESSAGE_RECEIVED(true),

@@ -1,7 +1,11 @@
 package org.redress.intake;
 
+import static org.redress.complaint.ComplaintVariables.ACCESS_CODE;
 import static org.redress.complaint.ComplaintVariables.CHANNEL;
+import static org.redress.complaint.ComplaintVariables.HAND_OVER_ACCESS_CODE;
+import static org.redress.complaint.ComplaintVariables.LETTERS_BY_POST;
 import static org.redress.complaint.ComplaintVariables.REFERENCE;
+import static org.redress.complaint.ComplaintVariables.REGISTERED_BY;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +14,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.redress.complaint.AccessCodes;
 import org.redress.complaint.Channel;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
@@ -38,15 +44,20 @@ class RecordComplaint implements JavaDelegate {
   private static final List<String> SUBMITTED_FIELDS = ComplaintForm.FIELDS.stream().filter(f -> !f.equals(CHANNEL)).toList();
 
   private static final java.util.Set<Channel> SELF_SERVICE = java.util.EnumSet.of(Channel.WEB, Channel.API, Channel.EMAIL);
+  /** Complaints that reach a handler, who registers them and gives the complainant reference and code. */
+  private static final java.util.Set<Channel> STAFF_REGISTERED = java.util.EnumSet.of(Channel.PHONE, Channel.LETTER,
+      Channel.IN_PERSON);
 
   private final ComplaintRepository complaints;
   private final ReferenceNumbers references;
   private final Timeline timeline;
   private final NamedStaff namedStaff;
   private final FormBinding binding;
+  private final AccessCodes accessCodes;
 
   public RecordComplaint(ComplaintRepository complaints, ReferenceNumbers references, Timeline timeline,
-      NamedStaff namedStaff, FormBinding binding) {
+      NamedStaff namedStaff, FormBinding binding, AccessCodes accessCodes) {
+    this.accessCodes = accessCodes;
     this.complaints = complaints;
     this.references = references;
     this.timeline = timeline;
@@ -92,6 +103,11 @@ class RecordComplaint implements JavaDelegate {
       execution.setVariable(CHANNEL, channel.code());
     }
 
+    execution.setVariable(LETTERS_BY_POST, complaint.complainantEmail() == null);
+    boolean handOver = STAFF_REGISTERED.contains(channel) && !Actors.SYSTEM.equals(actor)
+        && !Actors.COMPLAINANT.equals(actor);
+    execution.setVariable(HAND_OVER_ACCESS_CODE, handOver);
+
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("channel", channel.code());
     if (immediateAction != null) {
@@ -99,6 +115,15 @@ class RecordComplaint implements JavaDelegate {
     }
     timeline.record(reference, EventType.RECEIVED, actor, "Complaint received by " + channel.code(), details,
         execution.getProcessInstanceId(), execution.getCurrentActivityId());
+    if (handOver) {
+      // The registering handler reads reference and code out (or writes them down) at once: the code
+      // goes to their hand-over task as a transient variable, never stored in the process or its history.
+      execution.setVariable(REGISTERED_BY, actor);
+      execution.setVariable(ACCESS_CODE, Variables.stringValue(accessCodes.issue(reference), true));
+      timeline.record(reference, EventType.ACCESS_CODE_ISSUED, actor,
+          "Access code issued at registration, shown once to the registering handler", Map.of(),
+          execution.getProcessInstanceId(), execution.getCurrentActivityId());
+    }
   }
 
   private static List<String> unknownUsers(DelegateExecution execution, List<String> userIds) {

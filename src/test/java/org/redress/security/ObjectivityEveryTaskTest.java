@@ -123,6 +123,51 @@ class ObjectivityEveryTaskTest {
     refusedThenFree(complaint, "Task_SuperviseEscalatedComplaint", "supervisor2", "supervisor", "named in this complaint");
   }
 
+  @Test
+  void namedStaff_areRefusedEverySendLetterTask() {
+    ProcessInstance complaint = driver.registerAndAssess("handler", byPost(with(phoneComplaint(), "namedStaff",
+        "supervisor2")));
+    driver.complete(complaint, "Task_HandOverAccessCode", "handler");
+    refusedThenFree(complaint, "Task_SendAcknowledgementLetter", "supervisor2", "handler2", "named in this complaint");
+    sendLetter(complaint, "Task_SendAcknowledgementLetter", "handler2");
+    Date start = new Date();
+    driver.moveClockTo(new Date(start.getTime() + 7 * 24 * 3600_000L + 60_000));
+    driver.runDueJobs(complaint);
+    refusedThenFree(complaint, "Task_SendProgressUpdateLetter", "supervisor2", "handler2", "named in this complaint");
+    sendLetter(complaint, "Task_SendProgressUpdateLetter", "handler2");
+    driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D");
+    propose(complaint, "handler", false);
+    refusedThenFree(complaint, "Task_SendDecisionLetter", "supervisor2", "handler2", "named in this complaint");
+    sendLetter(complaint, "Task_SendDecisionLetter", "handler2");
+    driver.complete(complaint, "Task_RecordComplainantAnswer", "handler2", "complainantAnswer", "rejected",
+        "complainantReason", "Not enough.");
+    driver.complete(complaint, "Task_ReviewDecision", "supervisor", reviewValues());
+    sendLetter(complaint, "Task_SendDecisionLetter", "handler2");
+    driver.complete(complaint, "Task_RecordComplainantAnswer", "handler2", "complainantAnswer", "rejected",
+        "complainantReason", "Still not enough.");
+    refusedThenFree(complaint, "Task_SendExternalRecourseLetter", "supervisor2", "handler2", "named in this complaint");
+    sendLetter(complaint, "Task_SendExternalRecourseLetter", "handler2");
+    driver.complete(complaint, "Task_RecordExternalRecourse", "supervisor", "recourseTaken", "not-pursued",
+        "externalOutcome", "The complainant did not take it further.");
+    refusedThenFree(complaint, "Task_SendClosureLetter", "supervisor2", "handler2", "named in this complaint");
+    sendLetter(complaint, "Task_SendClosureLetter", "handler2");
+    assertThat(complaint).isEnded();
+  }
+
+  /** The hand-over task is the registering handler's from the start: nobody may give it to a named person. */
+  @Test
+  void theHandOverOfTheAccessCode_cannotBeGivenToANamedPerson() {
+    ProcessInstance complaint = driver.register("handler", with(phoneComplaint(), "namedStaff", "supervisor2"));
+    Task handOver = driver.task(complaint, "Task_HandOverAccessCode");
+    assertThat(handOver.getAssignee()).isEqualTo("handler");
+
+    assertThatThrownBy(() -> driver.as("supervisor", () -> {
+      engine.getTaskService().setAssignee(handOver.getId(), "supervisor2");
+      return null;
+    })).isInstanceOf(RefusedAction.class).hasMessageStartingWith("Sofia Supervisor is named in this complaint");
+    assertThat(driver.task(complaint, "Task_HandOverAccessCode").getAssignee()).isEqualTo("handler");
+  }
+
   // ------------------------------------------------------------------ involvement, from the timeline
 
   @Test
@@ -200,7 +245,9 @@ class ObjectivityEveryTaskTest {
   static final Set<String> COVERED = Set.of("Task_ReviewAssessment", "Task_ProposeResponse",
       "Task_RecordComplainantAnswer", "Task_ReviewDecision", "Task_RecordExternalRecourse", "Task_TakeImmediateAction",
       "Task_InvestigateComplaint", "Task_ApproveResponse", "Task_CarryOutAgreedAction",
-      "Task_SuperviseEscalatedComplaint");
+      "Task_SuperviseEscalatedComplaint", "Task_HandOverAccessCode", "Task_SendAcknowledgementLetter",
+      "Task_SendDecisionLetter", "Task_SendExternalRecourseLetter", "Task_SendClosureLetter",
+      "Task_SendProgressUpdateLetter");
 
   // ------------------------------------------------------------------ helpers
 
@@ -221,6 +268,19 @@ class ObjectivityEveryTaskTest {
     });
     assertThat(driver.task(complaint, taskKey).getAssignee()).isEqualTo(eligible);
     engine.getTaskService().setAssignee(task.getId(), null); // the next step claims it again
+  }
+
+  static java.util.Map<String, Object> byPost(java.util.Map<String, Object> form) {
+    java.util.Map<String, Object> copy = new java.util.HashMap<>(form);
+    copy.remove("complainantEmail");
+    copy.put("preferredChannel", "letter");
+    copy.put("complainantAddress", "1 Example Street\n12345 Example Town");
+    return copy;
+  }
+
+  void sendLetter(ProcessInstance complaint, String taskKey, String user) {
+    driver.complete(complaint, taskKey, user, "letterSentOn",
+        org.redress.complaint.EngineClock.now().toLocalDate().toString(), "letterSentHow", "post");
   }
 
   void propose(ProcessInstance complaint, String user, boolean actionRequired) {
