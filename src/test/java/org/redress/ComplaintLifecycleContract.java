@@ -179,12 +179,19 @@ abstract class ComplaintLifecycleContract {
         instanceId).retrieve().body(JsonNode.class).get(0);
     assertThat(handOver.path("assignee").asText()).isEqualTo("handler");
     assertThat(handOver.path("name").asText()).isEqualTo("Give reference and access code · " + reference);
-    JsonNode shown = as("handler").get().uri("/task/{id}/form-variables", handOver.path("id").asText())
+    String handOverId = handOver.path("id").asText();
+    assertThat(as("handler2").get().uri("/task/{id}/form-variables", handOverId).retrieve().body(JsonNode.class)
+        .path("accessCode").path("value").asText()).as("a colleague never sees it").startsWith("(shown once");
+    assertThat(as("handler2").get().uri("/task/{id}/variables", handOverId).retrieve().body(JsonNode.class)
+        .path("accessCode").path("value").asText()).startsWith("(shown once");
+    JsonNode shown = as("handler").get().uri("/task/{id}/form-variables", handOverId)
         .retrieve().body(JsonNode.class);
     String code = shown.path("accessCode").path("value").asText();
     assertThat(code).matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){7}");
     assertThat(shown.path("complaintReference").path("value").asText()).isEqualTo(reference);
     assertThat(accessCodes.verify(reference, code)).isEqualTo(reference);
+    assertThat(as("handler").get().uri("/task/{id}/form-variables", handOverId).retrieve().body(JsonNode.class)
+        .path("accessCode").path("value").asText()).as("shown once").startsWith("(shown once");
     submitTask(instanceId, "Task_HandOverAccessCode", "handler", Map.of());
     assertThat(rest.get().uri("/history/variable-instance?processInstanceId={id}&variableName=accessCode", instanceId)
         .retrieve().body(JsonNode.class)).as("the code is not in Camunda's history").isEmpty();

@@ -50,6 +50,8 @@ class TasklistJourneyBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired ComplaintRepository complaints;
   @Autowired Timeline timeline;
+  @Autowired org.redress.complaint.AccessCodes accessCodes;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   ComplaintDriver driver;
   WebDriver browser;
@@ -127,6 +129,103 @@ class TasklistJourneyBrowserTest {
     assertThat(driver.eventTypes(reference)).contains(EventType.ASSESSMENT_CONFIRMED);
     assertThat(driver.timeline(reference)).filteredOn(event -> event.type() == EventType.ASSESSMENT_CONFIRMED)
         .singleElement().satisfies(event -> assertThat(event.actor()).isEqualTo("handler"));
+  }
+
+  /**
+   * 7.2, 7.3: a handler registers a phone complaint with Tasklist's start form and is shown, in a task
+   * of their own, the reference and the access code to read out — once: reopened, the form no longer
+   * has the code. Then, the same complaint's first letter would go by post: the "Send letter" form
+   * links to the letter as a PDF, which the logged-in handler can open.
+   */
+  @Test
+  void handlerRegistersAPhoneComplaint_andIsShownReferenceAndCodeOnce() {
+    login("handler");
+    String product = "Broadband " + System.nanoTime();
+
+    click(By.xpath("//a[normalize-space()='Start process']"));
+    click(By.xpath("//a[normalize-space()='Complaint handling (ISO 10002)']"));
+    WebElement form = visible(By.cssSelector(".modal-dialog .fjs-container"));
+    choose(form, "How was the complaint received?", "Phone");
+    type(form, "Name", "Jane Phoner");
+    type(form, "Phone", "+49 30 7654321");
+    type(form, "Postal address", "1 Example Street, 12345 Example Town");
+    choose(form, "Preferred way to contact them", "Letter");
+    type(form, "Product or service concerned", product);
+    type(form, "What happened?", "The engineer did not come and nobody called to say so.");
+    click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+
+    String reference = wait.until(ignored -> jdbc.sql("SELECT reference FROM complaint WHERE product_or_service = :p")
+        .param("p", product).query(String.class).optional().orElse(null));
+    String taskName = "Give reference and access code · " + reference;
+    // Tasklist itself says so: "You are assigned to the following tasks in the same process: …"
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), taskName));
+    click(By.partialLinkText("My tasks"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filter.active"), "My tasks"));
+    openFromList(taskName);
+    WebElement handOver = visible(By.cssSelector(".task-details .fjs-container"));
+    wait.until(ExpectedConditions.textToBePresentInElement(handOver, "Access code:"));
+    String text = handOver.getText();
+    assertThat(text).contains("Reference: " + reference);
+    java.util.regex.Matcher code = java.util.regex.Pattern.compile("Access code: ([A-Z2-7]{4}(-[A-Z2-7]{4}){7})")
+        .matcher(text);
+    assertThat(code.find()).as("the code in: " + text).isTrue();
+    assertThat(accessCodes.verify(reference, code.group(1))).isEqualTo(reference);
+
+    // reopened, the form no longer shows it
+    browser.navigate().refresh();
+    WebElement again = visible(By.cssSelector(".task-details .fjs-container"));
+    wait.until(ExpectedConditions.textToBePresentInElement(again, "Access code:"));
+    assertThat(again.getText()).doesNotContain(code.group(1)).contains("shown once");
+
+    // no e-mail address: the acknowledgement is a "Send letter" task whose form links to the letter as a PDF
+    ProcessInstance complaint = driver.byReference(reference);
+    driver.runDueJobs(complaint);
+    var letter = driver.task(complaint, "Task_SendAcknowledgementLetter");
+    letter.setPriority(100);
+    engine.getTaskService().saveTask(letter);
+    click(By.linkText("My groups' tasks"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filter.active"), "My groups' tasks"));
+    openFromList("Send letter · " + reference);
+    WebElement letterForm = visible(By.cssSelector(".task-details .fjs-container"));
+    wait.until(ExpectedConditions.textToBePresentInElement(letterForm, "Send letter: Acknowledgement"));
+    WebElement link = letterForm.findElement(By.partialLinkText("Open the letter to print"));
+    assertThat(link.getAttribute("href")).endsWith("/api/staff/complaints/" + reference + "/letters/acknowledgement");
+    Object answer = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' ' + r.headers.get('content-type')));",
+        link.getAttribute("href"));
+    assertThat(answer).as("the logged-in handler opens the PDF").isEqualTo("200 application/pdf");
+  }
+
+  void login(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    visible(By.cssSelector("form[name=signinForm] input[type=text]")).sendKeys(user);
+    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys(user);
+    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+  }
+
+  /** A form-js field by its label (the label's "for" names the input). */
+  WebElement field(WebElement form, String label) {
+    WebElement labelled = form.findElement(By.xpath(".//label[starts-with(normalize-space(), \"" + label + "\")]"));
+    return form.findElement(By.id(labelled.getAttribute("for")));
+  }
+
+  void type(WebElement form, String label, String text) {
+    WebElement input = field(form, label);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+    input.sendKeys(text);
+  }
+
+  /** form-js draws its own dropdown: open it, then pick the option by its label. */
+  void choose(WebElement form, String label, String option) {
+    WebElement select = form.findElement(By.xpath(".//div[contains(@class,'fjs-form-field-select')][label[starts-with("
+        + "normalize-space(), \"" + label + "\")]]//div[contains(@class,'fjs-input-group')]"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+    select.click();
+    WebElement item = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
+    item.click();
   }
 
   WebElement visible(By locator) {
