@@ -13,6 +13,7 @@ import org.redress.intake.Attachment;
 import org.redress.intake.Attachments;
 import org.redress.intake.ComplaintForm;
 import org.redress.intake.ComplaintIntake;
+import org.redress.intake.HeldAttachments;
 import org.redress.intake.IdempotentSubmissions;
 import org.redress.problem.FieldError;
 import org.redress.problem.SubmissionRefused;
@@ -36,6 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ComplaintFormPage {
 
   static final String SUBMISSION_ID = "_submission";
+  /** A held file (by id) the complainant keeps for the next send. */
+  static final String KEEP = "keepAttachment";
   private static final List<String> FLAGS = List.of(ComplaintForm.SAFETY, ComplaintForm.LEGAL);
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry(ComplaintForm.NAME, "Your name"),
@@ -56,10 +59,15 @@ class ComplaintFormPage {
 
   private final ComplaintIntake intake;
   private final FormTokens tokens;
+  private final StatusSession statusSession;
+  private final HeldAttachments held;
 
-  public ComplaintFormPage(ComplaintIntake intake, FormTokens tokens) {
+  public ComplaintFormPage(ComplaintIntake intake, FormTokens tokens, StatusSession statusSession,
+      HeldAttachments held) {
     this.intake = intake;
     this.tokens = tokens;
+    this.statusSession = statusSession;
+    this.held = held;
   }
 
   @GetMapping("/new")
@@ -80,26 +88,50 @@ class ComplaintFormPage {
       values.put(field, value);
       submitted.put(field, FLAGS.contains(field) ? Boolean.valueOf("true".equals(value) || "on".equals(value)) : value);
     }
-    List<Attachment> files = new ArrayList<>();
+    String submissionId = request.getParameter(SUBMISSION_ID);
+    boolean validId = submissionId != null && submissionId.matches("[0-9a-f-]{36}");
+    String heldKey = validId ? heldKey(request.getParameter(FormTokens.FIELD), submissionId) : null;
+    List<Long> keep = new ArrayList<>();
+    for (String id : request.getParameterValues(KEEP) == null ? new String[0] : request.getParameterValues(KEEP)) {
+      if (id.matches("\\d{1,18}")) {
+        keep.add(Long.parseLong(id));
+      }
+    }
+    List<Attachment> newFiles = new ArrayList<>();
+    List<Attachment> files = new ArrayList<>(heldKey == null ? List.of() : held.kept(heldKey, keep));
     if (request instanceof MultipartHttpServletRequest multipart) {
       for (MultipartFile file : multipart.getFiles(Attachments.FIELD)) {
         if (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())) {
-          files.add(new Attachment(file.getOriginalFilename(), file.getBytes()));
+          newFiles.add(new Attachment(file.getOriginalFilename(), file.getBytes()));
         }
       }
     }
+    files.addAll(newFiles);
     try {
       // A double click or a resend after a timeout records the complaint once: the form carries a
       // random submission id, used like the API's Idempotency-Key.
-      String submissionId = request.getParameter(SUBMISSION_ID);
-      ComplaintIntake.Idempotency once = submissionId != null && submissionId.matches("[0-9a-f-]{36}")
+      ComplaintIntake.Idempotency once = validId
           ? new ComplaintIntake.Idempotency("web:" + submissionId, hash(values, files)) : null;
       ComplaintIntake.Receipt receipt = intake.submit(submitted, Channel.WEB, files, once);
+      if (heldKey != null) {
+        held.release(heldKey);
+      }
+      statusSession.remember(request, receipt.reference(), receipt.accessCode()); // "Follow your complaint" opens it
       redirect.addFlashAttribute("reference", receipt.reference());
       redirect.addFlashAttribute("accessCode", receipt.accessCode());
       return "redirect:/complaints/submitted";
     } catch (SubmissionRefused refused) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      // a browser never fills a file field again: the files that passed their own check are held and
+      // offered again; any other is named, to be chosen again — nothing is lost unnoticed
+      if (heldKey != null) {
+        HeldAttachments.Result result = held.hold(heldKey, keep, newFiles, refused.errors());
+        model.addAttribute("heldFiles", result.held());
+        model.addAttribute("filesToChooseAgain", result.chooseAgain());
+        model.addAttribute("submissionId", submissionId);
+      } else {
+        model.addAttribute("filesToChooseAgain", newFiles.stream().map(Attachment::fileName).toList());
+      }
       return show(model, values, refused.errors(), request, response);
     } catch (IdempotentSubmissions.KeyReused | IdempotentSubmissions.KeyInProgress sentBefore) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -116,6 +148,16 @@ class ComplaintFormPage {
       return "redirect:/complaints/status";
     }
     return "complaints/submitted";
+  }
+
+  /** Held files belong to this browser's form (CSRF cookie, already checked) and this submission only. */
+  private static String heldKey(String formToken, String submissionId) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest((formToken + ":" + submissionId).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String hash(Map<String, String> values, List<Attachment> files) {
@@ -146,7 +188,12 @@ class ComplaintFormPage {
       return new FieldError(anchor, LABELS.getOrDefault(field, field) + " " + e.reason());
     }).toList());
     model.addAttribute("formToken", tokens.token(request, response));
-    model.addAttribute("submissionId", java.util.UUID.randomUUID().toString());
+    if (!model.containsAttribute("submissionId")) {
+      model.addAttribute("submissionId", java.util.UUID.randomUUID().toString());
+    }
+    if (!model.containsAttribute("heldFiles")) {
+      model.addAttribute("heldFiles", List.of());
+    }
     return "complaints/new";
   }
 }

@@ -80,8 +80,11 @@ class ComplainantPagesBrowserTest {
   @Test
   void complainantSubmitsOnThePublicForm_followsIt_acceptsTheDecision_andRatesTheHandling() throws Exception {
     long before = count();
+    java.nio.file.Path photo = java.nio.file.Files.createTempFile("kettle", ".png");
+    java.nio.file.Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0});
     browser.get(url("/complaints/new"));
     browser.findElement(By.id("description")).sendKeys("Too short");
+    browser.findElement(By.id("attachments")).sendKeys(photo.toString());
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 
     // mistakes: shown next to the field, linked for screen readers, nothing stored
@@ -103,9 +106,10 @@ class ComplainantPagesBrowserTest {
     WebElement description = browser.findElement(By.id("description"));
     description.clear();
     description.sendKeys("My invoice for October shows a late fee although I paid on time.");
-    java.nio.file.Path photo = java.nio.file.Files.createTempFile("kettle", ".png");
-    java.nio.file.Files.write(photo, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0});
-    browser.findElement(By.id("attachments")).sendKeys(photo.toString());
+    // the file chosen before the mistake is kept, ticked, and goes with the complaint without choosing it again
+    WebElement kept = browser.findElement(By.cssSelector("#held-files input[type=checkbox]"));
+    assertThat(kept.isSelected()).isTrue();
+    assertThat(browser.findElement(By.id("held-files")).getText()).contains(photo.getFileName().toString());
     browser.findElement(By.cssSelector("button[type=submit]")).click();
 
     String reference = browser.findElement(By.id("reference")).getText();
@@ -116,19 +120,39 @@ class ComplainantPagesBrowserTest {
 
     browser.findElement(By.id("status-link")).click();
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference);
-    assertThat(browser.getCurrentUrl()).contains("reference=" + reference);
+    assertThat(browser.getCurrentUrl()).as("the code is never in an address").doesNotContain(code)
+        .doesNotContain("code=");
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Received");
+    assertThat(browser.findElement(By.id("submitted-description")).getText()).as("what they submitted")
+        .isEqualTo("My invoice for October shows a late fee although I paid on time.");
     assertThat(browser.findElement(By.linkText(photo.getFileName().toString())).getDomAttribute("download"))
         .as("attachments are offered as downloads").isNotNull();
+
+    // more information while the complaint is open: on the timeline and in the handler's task
+    browser.findElement(By.id("information")).sendKeys("They charged the fee again in November.");
+    WebElement add = browser.findElement(By.id("add-information"));
+    add.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(add));
+    assertThat(browser.findElement(By.id("message")).getText()).contains("We added your information");
+    assertThat(browser.findElement(By.id("timeline")).getText())
+        .contains("You added information", "They charged the fee again in November.");
 
     // the handlers decide (Tasklist side), the complainant answers on the status page
     ProcessInstance instance = driver.bringToDecision(reference, false);
     browser.navigate().refresh();
     assertThat(browser.findElement(By.id("decision-remedy")).getText()).contains("late fee");
+    assertThat(browser.findElement(By.id("main")).getText()).as("internal notes never reach the public page")
+        .doesNotContain("Bank interface fixed", "What we change");
     assertThat(browser.findElement(By.id("letters")).getText()).contains("Acknowledgement", "Decision");
     WebElement accept = browser.findElement(By.id("accept"));
     accept.click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(accept));
+    assertThat(browser.findElement(By.id("confirm-title")).getText()).isEqualTo("Please confirm: you accept our decision");
+    assertThat(driver.eventTypes(reference)).as("nothing recorded before the confirmation")
+        .doesNotContain(org.redress.complaint.EventType.DECISION_ACCEPTED);
+    WebElement confirm = browser.findElement(By.id("confirm-answer"));
+    confirm.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(confirm));
     assertThat(browser.findElement(By.id("message")).getText()).contains("You accepted our decision");
 
     driver.runDueJobs(instance);
@@ -143,12 +167,45 @@ class ComplainantPagesBrowserTest {
     assertThat(browser.findElements(By.id("send-survey"))).as("the survey is answered once").isEmpty();
     assertThat(jdbc.sql("SELECT rating FROM satisfaction_survey WHERE reference = :r").param("r", reference)
         .query(Integer.class).single()).isEqualTo(4);
+
+    // on a shared computer: leave, and the complaint needs its code again
+    browser.findElement(By.id("leave")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Follow your complaint");
+    browser.navigate().back();
+    browser.navigate().refresh();
+    assertThat(browser.findElements(By.id("status"))).isEmpty();
   }
 
   @Test
-  void statusPage_withAWrongCode_saysNothingAboutTheComplaint() {
-    browser.get(url("/complaints/status?reference=C-2026-000001&code=WRONG"));
+  void statusPage_withAWrongCode_saysNothingAboutTheComplaint_andAnOldLinkWithTheCodeAsksForIt() {
+    browser.get(url("/complaints/status"));
+    browser.manage().deleteAllCookies(); // a fresh visitor, following no complaint
+    browser.get(url("/complaints/status"));
+    browser.findElement(By.id("reference")).sendKeys("C-2026-000001");
+    browser.findElement(By.id("code")).sendKeys("WRONG");
+    browser.findElement(By.id("show")).click();
     assertThat(browser.findElement(By.id("lookup-error")).getText()).contains("We found no complaint");
+    assertThat(browser.getCurrentUrl()).doesNotContain("WRONG");
+
+    browser.get(url("/complaints/status?reference=C-2026-000001&code=ABCD-EFGH"));
+    assertThat(browser.findElement(By.id("code-in-link")).getText()).contains("Please type your access code");
+    assertThat(browser.findElement(By.id("reference")).getDomProperty("value")).isEqualTo("C-2026-000001");
+    assertThat(browser.findElement(By.id("code")).getDomProperty("value")).isEmpty();
+    jdbc.sql("DELETE FROM client_attempt").update(); // this test's wrong code must not count against the others
+  }
+
+  @Test
+  void lostCode_givesTheSameAnswerWhetherOrNotReferenceAndAddressMatch() {
+    browser.get(url("/complaints/status"));
+    browser.manage().deleteAllCookies(); // a fresh visitor, following no complaint
+    browser.get(url("/complaints/status"));
+    browser.findElement(By.id("lost-code-link")).click();
+    browser.findElement(By.id("reference")).sendKeys("C-2026-000001");
+    browser.findElement(By.id("email")).sendKeys("nobody@example.org");
+    browser.findElement(By.id("send-code")).click();
+    assertThat(browser.findElement(By.id("message")).getText())
+        .startsWith("If the reference and e-mail address match a complaint, we have sent a new access code");
+    jdbc.sql("DELETE FROM client_attempt").update();
   }
 
   @Test
