@@ -48,7 +48,8 @@ public class ComplaintTracking {
       ComplaintStatus.EXTERNAL_RECOURSE, "Options outside our organisation (external recourse)",
       ComplaintStatus.CLOSED, "Closed");
 
-  public record Deadline(String what, OffsetDateTime due) {}
+  /** The next date, with its kind ({@code answer}, {@code review}, {@code response}) for the pages' own words. */
+  public record Deadline(String what, OffsetDateTime due, String kind) {}
 
   /**
    * An event as the complainant reads it: a fixed public wording per event type — never the summary
@@ -60,7 +61,8 @@ public class ComplaintTracking {
   public record Submitted(String productOrService, String orderReference, String problemDate, String description,
       String remedyRequested, String amountAtStake) {}
 
-  public record Letter(OffsetDateTime at, String message, String channel) {}
+  /** A letter: which message, the channel in words, and as codes: the medium and who sends it ({@code staff}, {@code recorded-only} or empty). */
+  public record Letter(OffsetDateTime at, String message, String channel, String medium, String sentBy) {}
 
   /**
    * The decision as sent: only the fields declared public in {@link PublicFields} (what we will do and
@@ -128,7 +130,7 @@ public class ComplaintTracking {
         letters.add(new Letter(e.occurredAt(), d.path("message").asText(),
             "staff".equals(sentBy) ? channel + ", being prepared by our staff"
                 : "recorded-only".equals(sentBy) ? channel + ", recorded only (this installation sends no e-mail)"
-                : channel));
+                : channel, channel, sentBy));
         continue;
       }
       String yourWords = e.type() == EventType.INFORMATION_ADDED_BY_COMPLAINANT ? text(details(e), "text") : null;
@@ -156,16 +158,16 @@ public class ComplaintTracking {
   private static Deadline nextDeadline(ComplaintState state, List<Task> open) {
     for (Task t : open) {
       if (ANSWER_TASK.equals(t.getTaskDefinitionKey()) && t.getDueDate() != null) {
-        return new Deadline("Your answer to our decision, by", EngineClock.fromDate(t.getDueDate()));
+        return new Deadline("Your answer to our decision, by", EngineClock.fromDate(t.getDueDate()), "answer");
       }
     }
     for (Task t : open) {
       if (REVIEW_TASK.equals(t.getTaskDefinitionKey()) && t.getDueDate() != null) {
-        return new Deadline("The internal review, by", EngineClock.fromDate(t.getDueDate()));
+        return new Deadline("The internal review, by", EngineClock.fromDate(t.getDueDate()), "review");
       }
     }
     if (BEFORE_DECISION.contains(state.status()) && state.responseDueAt() != null) {
-      return new Deadline("Our response, by", state.responseDueAt());
+      return new Deadline("Our response, by", state.responseDueAt(), "response");
     }
     return null;
   }

@@ -40,30 +40,15 @@ class ComplaintFormPage {
   /** A held file (by id) the complainant keeps for the next send. */
   static final String KEEP = "keepAttachment";
   private static final List<String> FLAGS = List.of(ComplaintForm.SAFETY, ComplaintForm.LEGAL);
-  private static final Map<String, String> LABELS = Map.ofEntries(
-      Map.entry(ComplaintForm.NAME, "Your name"),
-      Map.entry(ComplaintForm.ORGANISATION, "Organisation"),
-      Map.entry(ComplaintForm.ON_BEHALF_OF, "On behalf of"),
-      Map.entry(ComplaintForm.EMAIL, "E-mail address"),
-      Map.entry(ComplaintForm.PHONE, "Phone number"),
-      Map.entry(ComplaintForm.ADDRESS, "Postal address"),
-      Map.entry(ComplaintForm.PREFERRED_CHANNEL, "Contact channel"),
-      Map.entry(ComplaintForm.PREFERRED_LANGUAGE, "Language"),
-      Map.entry(ComplaintForm.PRODUCT, "Product or service"),
-      Map.entry(ComplaintForm.ORDER_REFERENCE, "Order, account or contract number"),
-      Map.entry(ComplaintForm.PROBLEM_DATE, "Date of the problem"),
-      Map.entry(ComplaintForm.DESCRIPTION, "What happened"),
-      Map.entry(ComplaintForm.REMEDY, "What you would like us to do"),
-      Map.entry(ComplaintForm.AMOUNT, "Amount in question"),
-      Map.entry(Attachments.FIELD, "Attachments"));
-
   private final ComplaintIntake intake;
   private final FormTokens tokens;
   private final StatusSession statusSession;
   private final HeldAttachments held;
+  private final PublicTexts texts;
 
   public ComplaintFormPage(ComplaintIntake intake, FormTokens tokens, StatusSession statusSession,
-      HeldAttachments held) {
+      HeldAttachments held, PublicTexts texts) {
+    this.texts = texts;
     this.intake = intake;
     this.tokens = tokens;
     this.statusSession = statusSession;
@@ -135,8 +120,7 @@ class ComplaintFormPage {
       return show(model, values, refused.errors(), request, response);
     } catch (IdempotentSubmissions.KeyReused | IdempotentSubmissions.KeyInProgress sentBefore) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
-      model.addAttribute("notice", "This form was already sent. If this is another complaint, please check the "
-          + "details and send it again.");
+      model.addAttribute("notice", texts.text("new.alreadySent"));
       return show(model, values, List.of(), request, response);
     }
   }
@@ -178,14 +162,14 @@ class ComplaintFormPage {
     Map<String, String> byField = new LinkedHashMap<>();
     for (FieldError error : errors) {
       String field = error.field().startsWith(Attachments.FIELD) ? Attachments.FIELD : error.field();
-      byField.merge(field, error.reason(), (a, b) -> a + "; " + b);
+      byField.merge(field, texts.reason(error.reason()), (a, b) -> a + "; " + b);
     }
     model.addAttribute("values", values);
     model.addAttribute("errors", byField);
     model.addAttribute("errorList", errors.stream().map(e -> {
       String field = e.field().startsWith(Attachments.FIELD) ? Attachments.FIELD : e.field();
       String anchor = ComplaintForm.PREFERRED_CHANNEL.equals(field) ? "preferredChannel-email" : field;
-      return new FieldError(anchor, LABELS.getOrDefault(field, field) + " " + e.reason());
+      return new FieldError(anchor, texts.label(field) + " " + texts.reason(e.reason()));
     }).toList());
     model.addAttribute("formToken", tokens.token(request, response));
     if (!model.containsAttribute("submissionId")) {

@@ -5,12 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.redress.closure.ComplainantAnswers;
 import org.redress.closure.DecisionAnswer;
 import org.redress.complaint.AccessCodes;
@@ -19,7 +17,6 @@ import org.redress.improvement.SurveyAnswer;
 import org.redress.intake.AddedInformation;
 import org.redress.intake.Attachment;
 import org.redress.intake.Attachments;
-import org.redress.notification.ComplainantMessage;
 import org.redress.problem.FieldError;
 import org.redress.problem.FormBinding;
 import org.redress.problem.SubmissionRefused;
@@ -52,8 +49,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/complaints/status")
 class StatusPage {
 
-  private static final Map<String, String> LETTER_TITLES = Arrays.stream(ComplainantMessage.values())
-      .collect(Collectors.toMap(Enum::name, ComplainantMessage::title));
   private static final String PAGE = "complaints/status";
   private static final String HERE = "redirect:/complaints/status";
 
@@ -66,10 +61,12 @@ class StatusPage {
   private final CodeRecovery recovery;
   private final FormTokens tokens;
   private final FormBinding binding;
+  private final PublicTexts texts;
 
   StatusPage(StatusSession session, ComplaintTracking tracking, ComplainantAnswers answers, SatisfactionSurvey survey,
       AddedInformation information, Attachments attachments, CodeRecovery recovery, FormTokens tokens,
-      FormBinding binding) {
+      FormBinding binding, PublicTexts texts) {
+    this.texts = texts;
     this.session = session;
     this.tracking = tracking;
     this.answers = answers;
@@ -105,13 +102,11 @@ class StatusPage {
     } catch (AccessCodes.TooManyAttempts e) {
       response.setStatus(429);
       response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
-      return lookup(model, request, response, reference, "Too many wrong references or access codes were sent from "
-          + "your connection. Please wait " + minutes(e.retryAfter().toSeconds()) + " and try again. If you lost your "
-          + "code, ask for a new one below.");
+      return lookup(model, request, response, reference,
+          texts.text("status.throttled", texts.minutes(e.retryAfter().toSeconds())));
     } catch (AccessCodes.ComplaintNotFound e) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      return lookup(model, request, response, reference,
-          "We found no complaint with this reference and access code. Please check both.");
+      return lookup(model, request, response, reference, texts.text("status.notFound"));
     }
   }
 
@@ -133,19 +128,15 @@ class StatusPage {
       }
       answers.answer(ref.get(), checked);
       boolean reviewed = view.decision() != null && view.decision().afterInternalReview();
-      redirect.addFlashAttribute("message", checked.accepts()
-          ? "Thank you. You accepted our decision; we will now carry out what was agreed."
-          : reviewed
-              ? "Thank you. You rejected the decision after our internal review; we will tell you which independent "
-                  + "bodies can look at your complaint."
-              : "Thank you. You rejected our decision; someone who was not involved will review it.");
+      redirect.addFlashAttribute("message", texts.text(checked.accepts() ? "message.accepted"
+          : reviewed ? "message.rejectedAfterReview" : "message.rejected"));
       return HERE;
     } catch (SubmissionRefused e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return show(ref.get(), model, request, response, e.errors());
     } catch (ComplainantAnswers.NotAwaited e) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", texts.text("message.notAwaited"));
       return show(ref.get(), model, request, response, List.of());
     }
   }
@@ -159,14 +150,14 @@ class StatusPage {
     }
     try {
       survey.answer(ref.get(), binding.bind(values("rating", rating, "comment", comment), SurveyAnswer.class).orRefuse());
-      redirect.addFlashAttribute("message", "Thank you for rating how we handled your complaint.");
+      redirect.addFlashAttribute("message", texts.text("message.rated"));
       return HERE;
     } catch (SubmissionRefused e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return show(ref.get(), model, request, response, e.errors());
     } catch (SatisfactionSurvey.NotOpen e) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", texts.text("message.surveyNotOpen"));
       return show(ref.get(), model, request, response, List.of());
     }
   }
@@ -190,8 +181,7 @@ class StatusPage {
     String text = request.getParameter(AddedInformation.TEXT);
     try {
       information.add(ref.get(), text, files);
-      redirect.addFlashAttribute("message", "Thank you. We added your information to your complaint; the person "
-          + "handling it sees it with the complaint.");
+      redirect.addFlashAttribute("message", texts.text("message.added"));
       return HERE;
     } catch (SubmissionRefused e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -199,7 +189,7 @@ class StatusPage {
       return show(ref.get(), model, request, response, e.errors());
     } catch (AddedInformation.Closed e) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
-      model.addAttribute("message", e.getBody().getDetail());
+      model.addAttribute("message", texts.text("message.closed"));
       return show(ref.get(), model, request, response, List.of());
     }
   }
@@ -245,8 +235,7 @@ class StatusPage {
     } catch (CodeRecovery.TooManyRequests e) {
       response.setStatus(429);
       response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
-      model.addAttribute("lookupError", "Too many requests for new codes were sent from your connection. Please wait "
-          + minutes(e.retryAfter().toSeconds()) + " and try again.");
+      model.addAttribute("lookupError", texts.text("lost.throttled", texts.minutes(e.retryAfter().toSeconds())));
     }
     return "complaints/lost-code";
   }
@@ -263,14 +252,13 @@ class StatusPage {
       List<FieldError> errors) {
     Map<String, String> byField = new LinkedHashMap<>();
     errors.forEach(e -> byField.merge(e.field().startsWith(Attachments.FIELD) ? Attachments.FIELD : e.field(),
-        e.reason(), (a, b) -> a + "; " + b));
+        texts.reason(e.reason()), (a, b) -> a + "; " + b));
     model.addAttribute("view", tracking.view(ref));
     model.addAttribute("canAddInformation", information.open(ref));
     if (!model.containsAttribute("message")) {
       model.addAttribute("message", null);
     }
     model.addAttribute("errors", byField);
-    model.addAttribute("letterTitles", LETTER_TITLES);
     model.addAttribute("formToken", tokens.token(request, response));
     return PAGE;
   }
@@ -282,10 +270,5 @@ class StatusPage {
     model.addAttribute("lookupError", error);
     model.addAttribute("formToken", tokens.token(request, response));
     return PAGE;
-  }
-
-  private static String minutes(long seconds) {
-    long minutes = Math.max(1, (seconds + 59) / 60);
-    return minutes == 1 ? "a minute" : minutes + " minutes";
   }
 }

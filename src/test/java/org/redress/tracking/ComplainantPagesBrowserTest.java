@@ -41,6 +41,7 @@ class ComplainantPagesBrowserTest {
   @Autowired ComplaintRepository complaints;
   @Autowired Timeline timeline;
   @Autowired JdbcClient jdbc;
+  @Autowired org.redress.complaint.AccessCodes accessCodes;
   ComplaintDriver driver;
 
   @BeforeAll
@@ -89,7 +90,7 @@ class ComplainantPagesBrowserTest {
 
     // mistakes: shown next to the field, linked for screen readers, nothing stored
     assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Your name is required",
-        "What happened must be at least 10 characters");
+        "What happened? must be at least 10 characters");
     assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the error summary has the focus")
         .isEqualTo("error-summary");
     WebElement name = browser.findElement(By.id("complainantName"));
@@ -253,6 +254,148 @@ class ComplainantPagesBrowserTest {
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replace(token, "forged"))).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).as("CSRF token checked").isEqualTo(403);
+  }
+
+  /**
+   * The public pages in German: Accept-Language chooses it, the switch in the header changes it and a
+   * cookie remembers the choice; the texts, the html lang and the refused fields' reasons follow.
+   */
+  @Test
+  void publicPages_speakGerman_byAcceptLanguage_orTheSwitch_andRememberTheChoice() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    String german = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/")))
+        .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(german).contains("<html lang=\"de\"", "So beschweren Sie sich", "innerhalb von 14 Tagen", "English");
+    String french = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/")))
+        .header("Accept-Language", "fr-FR").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(french).as("a language we do not have: English").contains("<html lang=\"en\"", "How to complain");
+
+    browser.get(url("/"));
+    browser.manage().deleteAllCookies();
+    browser.get(url("/complaints/new"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Make a complaint");
+    browser.findElement(By.id("language-switch")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Beschwerde einreichen");
+    assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Bitte korrigieren Sie diese Felder",
+        "Ihr Name ist erforderlich", "Was ist passiert? ist erforderlich");
+    browser.findElement(By.linkText("Beschwerde verfolgen")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).as("the choice is remembered").isEqualTo("Beschwerde verfolgen");
+    browser.findElement(By.id("language-switch")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Follow your complaint");
+  }
+
+  /**
+   * Accessibility (ISO 10002 4.3, WCAG 2.1 A/AA): axe-core, from its webjar on the test classpath,
+   * checks every public page — in each state a complainant meets it — in English and German, at a
+   * desktop and a phone width (375 px), in this real browser.
+   */
+  @Test
+  void everyPublicPage_inBothLanguages_atDesktopAndPhoneWidths_hasNoWcag21AViolationOrAA() throws Exception {
+    String axe;
+    try (var in = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+        .getResources("classpath*:META-INF/resources/webjars/axe-core/*/axe.min.js")[0].getInputStream()) {
+      axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    ProcessInstance decided = driver.registerAndAssess("handler", ComplaintDriver.phoneComplaint());
+    String reference = driver.reference(decided);
+    String code = accessCodes.issue(reference);
+    driver.bringToDecision(reference, false);
+
+    List<String> violations = new java.util.ArrayList<>();
+    int checked = 0;
+    try {
+      for (String language : List.of("en", "de")) {
+        for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(1280, 900),
+            new org.openqa.selenium.Dimension(375, 812))) {
+          browser.manage().window().setSize(size);
+          String where = language + " " + size.getWidth() + "px ";
+          browser.get(url("/?lang=" + language));
+          browser.manage().deleteCookieNamed("JSESSIONID");
+          browser.get(url("/?lang=" + language));
+          checked += axe(axe, where + "how to complain", violations);
+          browser.get(url("/complaints/new"));
+          checked += axe(axe, where + "complaint form", violations);
+          clickAndWait(By.cssSelector("button[type=submit]"));
+          checked += axe(axe, where + "complaint form with errors", violations);
+          browser.findElement(By.id("complainantName")).sendKeys("Jane Doe");
+          browser.findElement(By.id("complainantEmail")).sendKeys("jane.axe+" + System.nanoTime() + "@example.org");
+          browser.findElement(By.id("preferredChannel-email")).click();
+          browser.findElement(By.id("productOrService")).sendKeys("Broadband " + System.nanoTime());
+          browser.findElement(By.id("description")).sendKeys("My invoice shows a late fee although I paid on time.");
+          clickAndWait(By.cssSelector("button[type=submit]"));
+          checked += axe(axe, where + "receipt", violations);
+          clickAndWait(By.id("status-link"));
+          checked += axe(axe, where + "status page, just received", violations);
+          clickAndWait(By.id("leave"));
+          checked += axe(axe, where + "lookup", violations);
+          browser.findElement(By.id("reference")).sendKeys(reference);
+          browser.findElement(By.id("code")).sendKeys("WRONG");
+          clickAndWait(By.id("show"));
+          checked += axe(axe, where + "lookup refused", violations);
+          browser.findElement(By.id("reference")).clear();
+          browser.findElement(By.id("reference")).sendKeys(reference);
+          browser.findElement(By.id("code")).sendKeys(code);
+          clickAndWait(By.id("show"));
+          checked += axe(axe, where + "status page with the decision", violations);
+          clickAndWait(By.id("reject"));
+          checked += axe(axe, where + "answer refused (no reason)", violations);
+          clickAndWait(By.id("accept"));
+          checked += axe(axe, where + "confirmation", violations);
+          clickAndWait(By.id("confirm-back"));
+          browser.get(url("/complaints/status/files/999999999"));
+          checked += axe(axe, where + "error page", violations);
+          browser.get(url("/complaints/status"));
+          clickAndWait(By.id("leave"));
+          clickAndWait(By.id("lost-code-link"));
+          checked += axe(axe, where + "lost code", violations);
+          browser.findElement(By.id("reference")).sendKeys(reference);
+          browser.findElement(By.id("email")).sendKeys("nobody@example.org");
+          clickAndWait(By.id("send-code"));
+          checked += axe(axe, where + "lost code sent", violations);
+        }
+      }
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+      browser.get(url("/?lang=en"));
+      jdbc.sql("DELETE FROM client_attempt").update();
+    }
+    assertThat(checked).isEqualTo(2 * 2 * 13);
+    assertThat(violations).isEmpty();
+
+    // the check itself works: an image without a text alternative on this page is reported
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "document.getElementById('main').appendChild(document.createElement('img')).src = '/favicon.ico';");
+    List<String> broken = new java.util.ArrayList<>();
+    axe(axe, "broken page", broken);
+    assertThat(broken).anyMatch(v -> v.contains("image-alt"));
+  }
+
+  /** Clicks what leads to another page and waits until that page replaced this one. */
+  void clickAndWait(By what) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(what).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+  }
+
+  /** Runs axe-core on the page (WCAG 2.0/2.1 A and AA rules); adds one line per violation; returns 1. */
+  int axe(String axe, String page, List<String> violations) {
+    org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+    if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object'"))) {
+      js.executeScript(axe);
+    }
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    Object result = js.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+          .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+              + v.nodes.map(n => n.target.join(' ')).join(', '))))
+          .catch(e => done(['axe failed: ' + e]));""");
+    for (Object violation : (List<?>) result) {
+      violations.add(page + " — " + violation);
+    }
+    return 1;
   }
 
   long count() {
