@@ -140,6 +140,9 @@ class ComplainantPagesBrowserTest {
 
     // the handlers decide (Tasklist side), the complainant answers on the status page
     ProcessInstance instance = driver.bringToDecision(reference, false);
+    assertThat((String) engine.getTaskService().getVariableLocal(driver.task(instance, "Task_RecordComplainantAnswer").getId(),
+        org.redress.complaint.ComplaintVariables.COMPLAINT_SUMMARY)).as("the handler's task context")
+        .contains("Information added by the complainant", "They charged the fee again in November.");
     browser.navigate().refresh();
     assertThat(browser.findElement(By.id("decision-remedy")).getText()).contains("late fee");
     assertThat(browser.findElement(By.id("main")).getText()).as("internal notes never reach the public page")
