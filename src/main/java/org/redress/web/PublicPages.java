@@ -55,6 +55,9 @@ class PublicPages implements WebMvcConfigurer {
     resolver.setCookieMaxAge(Duration.ofDays(365));
     resolver.setCookieSameSite("Lax");
     resolver.setDefaultLocaleFunction(request -> {
+      if (request.getHeader("Accept-Language") == null) {
+        return Locale.ENGLISH; // not the server's own default language
+      }
       for (Locale wanted : Collections.list(request.getLocales())) {
         for (Locale language : LANGUAGES) {
           if (language.getLanguage().equals(wanted.getLanguage())) {

@@ -377,9 +377,12 @@ class ComplainantPagesBrowserTest {
 
   /** Clicks what leads to another page and waits until that page replaced this one. */
   void clickAndWait(By what) {
-    WebElement page = browser.findElement(By.tagName("html"));
+    org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+    js.executeScript("document.documentElement.dataset.leaving = 'yes'");
     browser.findElement(what).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+            "return document.readyState === 'complete' && document.documentElement.dataset.leaving === undefined")));
   }
 
   /** Runs axe-core on the page (WCAG 2.0/2.1 A and AA rules); adds one line per violation; returns 1. */
