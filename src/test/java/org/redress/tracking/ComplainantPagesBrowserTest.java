@@ -173,7 +173,7 @@ class ComplainantPagesBrowserTest {
         .query(Integer.class).single()).isEqualTo(4);
 
     // on a shared computer: leave, and the complaint needs its code again
-    browser.findElement(By.id("leave")).click();
+    clickAndWait(By.id("leave"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Follow your complaint");
     browser.navigate().back();
     browser.navigate().refresh();
@@ -277,15 +277,18 @@ class ComplainantPagesBrowserTest {
     browser.manage().deleteAllCookies();
     browser.get(url("/complaints/new"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Make a complaint");
-    browser.findElement(By.id("language-switch")).click();
+    clickAndWait(By.id("language-switch"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Beschwerde einreichen");
     assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("de");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    clickAndWait(By.cssSelector("button[type=submit]"));
     assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Bitte korrigieren Sie diese Felder",
         "Ihr Name ist erforderlich", "Was ist passiert? ist erforderlich");
-    browser.findElement(By.linkText("Beschwerde verfolgen")).click();
+    clickAndWait(By.linkText("Beschwerde verfolgen"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).as("the choice is remembered").isEqualTo("Beschwerde verfolgen");
-    browser.findElement(By.id("language-switch")).click();
+    browser.get(url("/complaints/status/files/1"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).as("the error page too").isEqualTo("Beschwerde nicht gefunden");
+    browser.get(url("/complaints/status"));
+    clickAndWait(By.id("language-switch"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Follow your complaint");
   }
 
