@@ -109,9 +109,8 @@ abstract class ComplainantApiContract {
     assertThat(status.getStatusCode().value()).isEqualTo(200);
     assertThat(status.getBody().path("status").asText()).isEqualTo("Received");
     assertThat(status.getBody().path("timeline").get(0).path("type").asText()).isEqualTo("RECEIVED");
-    assertThat(api.get().uri("/api/complaints/{r}?accessCode={c}", reference, code.toLowerCase().replace("-", ""))
-        .retrieve().toEntity(JsonNode.class).getStatusCode().value()).as("code in the query, any case, no hyphens")
-        .isEqualTo(200);
+    assertThat(status(reference, code.toLowerCase().replace("-", "")).getStatusCode().value())
+        .as("any case, no hyphens").isEqualTo(200);
   }
 
   /**
@@ -345,27 +344,82 @@ abstract class ComplainantApiContract {
   // ---------------------------------------------------------------- access codes (7.3)
 
   @Test
-  void wrongCodeAndUnknownReference_getTheSame404_andRepeatedWrongCodesAreThrottled() {
+  void wrongCodes_areThrottledPerClientWithBackoff_neverPerReference_andTheRightCodeAlwaysWorks() {
     JsonNode receipt = submit(complaint(), null).getBody();
     String reference = receipt.path("reference").asText();
     String code = receipt.path("accessCode").asText();
+    try {
+      ResponseEntity<JsonNode> wrong = status(reference, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH");
+      ResponseEntity<JsonNode> unknown = status("C-1999-999999", code);
+      ResponseEntity<JsonNode> missing = api.get().uri("/api/complaints/{r}", reference).retrieve().toEntity(JsonNode.class);
+      assertThat(wrong.getStatusCode().value()).isEqualTo(404);
+      assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+      assertThat(missing.getStatusCode().value()).isEqualTo(404);
+      assertThat(wrong.getBody()).isEqualTo(unknown.getBody()).isEqualTo(missing.getBody());
+      assertThat(wrong.getHeaders().getContentType()).isEqualTo(PROBLEM);
 
-    ResponseEntity<JsonNode> wrong = status(reference, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH");
-    ResponseEntity<JsonNode> unknown = status("C-1999-999999", code);
-    ResponseEntity<JsonNode> missing = api.get().uri("/api/complaints/{r}", reference).retrieve().toEntity(JsonNode.class);
-    assertThat(wrong.getStatusCode().value()).isEqualTo(404);
-    assertThat(unknown.getStatusCode().value()).isEqualTo(404);
-    assertThat(missing.getStatusCode().value()).isEqualTo(404);
-    assertThat(wrong.getBody()).isEqualTo(unknown.getBody()).isEqualTo(missing.getBody());
-    assertThat(wrong.getHeaders().getContentType()).isEqualTo(PROBLEM);
+      int free = org.redress.complaint.ClientAttempts.Purpose.WRONG_CODE.freePerClient();
+      for (int i = 3; i < free; i++) {
+        assertThat(status(reference, "wrong-" + i).getStatusCode().value()).isEqualTo(404);
+      }
+      ResponseEntity<JsonNode> throttled = status(reference, "wrong-again");
+      assertThat(throttled.getStatusCode().value()).as("this client, after its free attempts").isEqualTo(429);
+      assertThat(throttled.getHeaders().getContentType()).isEqualTo(PROBLEM);
+      assertThat(throttled.getHeaders().getFirst("Retry-After")).isEqualTo("30");
+      assertThat(status("C-1999-999998", "wrong").getHeaders().getFirst("Retry-After")).as("backoff doubles")
+          .isEqualTo("60");
 
-    for (int i = 0; i < 3; i++) {
-      assertThat(status(reference, "wrong-" + i).getStatusCode().value()).isEqualTo(404);
+      ResponseEntity<JsonNode> owner = status(reference, code);
+      assertThat(owner.getStatusCode().value()).as("the right code works even from the throttled client").isEqualTo(200);
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM client_attempt").query(Long.class).single())
+          .as("bounded: one row per counted attempt, none per reference")
+          .isBetween((long) free, (long) org.redress.complaint.ClientAttempts.Purpose.WRONG_CODE.cap());
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM client_attempt WHERE client LIKE '%127.0.0.1%'").query(Long.class)
+          .single()).as("no address is stored, only its hash").isZero();
+    } finally {
+      jdbc.sql("DELETE FROM client_attempt").update(); // other tests share this client (127.0.0.1)
     }
-    ResponseEntity<JsonNode> throttled = status(reference, code);
-    assertThat(throttled.getStatusCode().value()).as("even the right code, after 5 wrong ones").isEqualTo(429);
-    assertThat(throttled.getHeaders().getFirst("Retry-After")).isNotBlank();
-    assertThat(throttled.getHeaders().getContentType()).isEqualTo(PROBLEM);
+
+    ResponseEntity<JsonNode> inTheAddress = api.get().uri("/api/complaints/{r}?accessCode={c}", reference, code)
+        .retrieve().toEntity(JsonNode.class);
+    assertThat(inTheAddress.getStatusCode().value()).as("never the code in an address").isEqualTo(400);
+    assertThat(inTheAddress.getBody().path("errors").get(0).path("field").asText()).isEqualTo("accessCode");
+  }
+
+  @Test
+  void complainantAddsInformationWhileOpen_itIsOnTheTimeline_andALostCodeRequestAlwaysGets202_untilRateLimited() {
+    JsonNode receipt = submit(complaint(), null).getBody();
+    String reference = receipt.path("reference").asText();
+    String code = receipt.path("accessCode").asText();
+    ResponseEntity<JsonNode> added = api.post().uri("/api/complaints/{r}/information", reference)
+        .header("X-Access-Code", code).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("information", "The late fee was charged again in November.")).retrieve().toEntity(JsonNode.class);
+    assertThat(added.getStatusCode().value()).isEqualTo(200);
+    JsonNode last = added.getBody().path("timeline").get(added.getBody().path("timeline").size() - 1);
+    assertThat(last.path("type").asText()).isEqualTo("INFORMATION_ADDED_BY_COMPLAINANT");
+    assertThat(last.path("yourWords").asText()).isEqualTo("The late fee was charged again in November.");
+    ResponseEntity<JsonNode> empty = api.post().uri("/api/complaints/{r}/information", reference)
+        .header("X-Access-Code", code).contentType(MediaType.APPLICATION_JSON).body(Map.of("information", ""))
+        .retrieve().toEntity(JsonNode.class);
+    assertThat(empty.getStatusCode().value()).isEqualTo(400);
+
+    try {
+      int free = org.redress.complaint.ClientAttempts.Purpose.CODE_RECOVERY.freePerClient();
+      for (int i = 0; i < free; i++) {
+        Map<String, Object> request = Map.of("reference", i % 2 == 0 ? reference : "C-1999-999999",
+            "email", "nobody@example.org");
+        assertThat(api.post().uri("/api/complaints/access-code-requests").contentType(MediaType.APPLICATION_JSON)
+            .body(request).retrieve().toBodilessEntity().getStatusCode().value())
+            .as("the same answer, match or not").isEqualTo(202);
+      }
+      assertThat(api.post().uri("/api/complaints/access-code-requests").contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("reference", reference, "email", "nobody@example.org")).retrieve().toEntity(JsonNode.class)
+          .getStatusCode().value()).isEqualTo(429);
+      assertThat(status(reference, code).getStatusCode().value()).as("asking for codes never locks the owner out")
+          .isEqualTo(200);
+    } finally {
+      jdbc.sql("DELETE FROM client_attempt").update();
+    }
   }
 
   // ---------------------------------------------------------------- attachments

@@ -46,9 +46,7 @@ class CommunicateDecision implements JavaDelegate {
     Map<String, Object> decision = new LinkedHashMap<>();
     decision.put("remedy", execution.getVariable(RESPONSE_REMEDY));
     decision.put("explanation", execution.getVariable(RESPONSE_EXPLANATION));
-    if (execution.getVariable(PREVENTIVE_ACTION) != null) {
-      decision.put("preventiveAction", execution.getVariable(PREVENTIVE_ACTION));
-    }
+    // only the fields declared public (tracking/PublicFields): the preventive action is an internal note
     decision.put("afterInternalReview", reviewed);
     decision.put("answerBy", EngineClock.fromDate(answerDue).toLocalDate().toString());
     decision.put("options", reviewed

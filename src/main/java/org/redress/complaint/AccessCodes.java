@@ -20,23 +20,23 @@ import org.springframework.stereotype.Component;
  * The secret access code that, together with the reference, opens a complaint's status page
  * (ISO 10002 7.3: tracking without an account). 160 bits from {@link SecureRandom}, shown once,
  * stored only as its SHA-256 (enough for a high-entropy secret), compared in constant time. An
- * unknown reference and a wrong code get the same answer; repeated wrong codes for a reference are
- * throttled.
+ * unknown reference and a wrong code get the same answer; repeated wrong codes are throttled per
+ * client and in total ({@link ClientAttempts}), never per reference: a correct code always works.
  */
 @Component
 public class AccessCodes {
 
   public static final Pattern REFERENCE = Pattern.compile("^C-\\d{4}-\\d{6}$");
-  static final int MAX_FAILURES = 5;
-  static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
   private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
   private static final byte[] NO_CODE = sha256("no complaint has this code");
 
   private final JdbcClient jdbc;
+  private final ClientAttempts attempts;
   private final SecureRandom random = new SecureRandom();
 
-  public AccessCodes(JdbcClient jdbc) {
+  public AccessCodes(JdbcClient jdbc, ClientAttempts attempts) {
     this.jdbc = jdbc;
+    this.attempts = attempts;
   }
 
   /** Issues a new code for the complaint (replacing an earlier one); returns it — the only time it is seen. */
@@ -60,15 +60,15 @@ public class AccessCodes {
   }
 
   /**
-   * Checks reference + code. Throws {@link ComplaintNotFound} for an unknown reference or a wrong
-   * code alike, {@link TooManyAttempts} when the reference had too many wrong codes lately.
+   * Checks reference + code for the client at {@code clientAddress}. A correct code always opens the
+   * complaint, whoever failed before and however often: it is checked before any limit. Otherwise
+   * {@link ComplaintNotFound} for an unknown reference and a wrong code alike, or {@link TooManyAttempts}
+   * when this client (or everybody together) failed too often lately — counted per client and in
+   * total by {@link ClientAttempts}, never per reference, so nobody can lock an owner out.
    */
-  public String verify(String reference, String code) {
+  public String verify(String reference, String code, String clientAddress) {
     String ref = reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
     boolean wellFormed = REFERENCE.matcher(ref).matches();
-    if (wellFormed && recentFailures(ref) >= MAX_FAILURES) {
-      throw new TooManyAttempts(FAILURE_WINDOW);
-    }
     Optional<String> stored = wellFormed
         ? jdbc.sql("SELECT code_hash FROM complaint_access WHERE reference = :reference").param("reference", ref)
             .query(String.class).optional()
@@ -77,21 +77,13 @@ public class AccessCodes {
     byte[] given = sha256(normalise(code == null ? "" : code));
     boolean match = MessageDigest.isEqual(expected, given) && stored.isPresent();
     if (!match) {
-      if (wellFormed) {
-        jdbc.sql("DELETE FROM access_failure WHERE failed_at <= :before") // only the window counts
-            .param("before", EngineClock.now().minus(FAILURE_WINDOW)).update();
-        jdbc.sql("INSERT INTO access_failure (reference, failed_at) VALUES (:reference, :now)")
-            .param("reference", ref).param("now", EngineClock.now()).update();
+      Duration wait = attempts.count(ClientAttempts.Purpose.WRONG_CODE, clientAddress);
+      if (!wait.isZero()) {
+        throw new TooManyAttempts(wait);
       }
       throw new ComplaintNotFound();
     }
     return ref;
-  }
-
-  private long recentFailures(String reference) {
-    return jdbc.sql("SELECT COUNT(*) FROM access_failure WHERE reference = :reference AND failed_at > :since")
-        .param("reference", reference).param("since", EngineClock.now().minus(FAILURE_WINDOW))
-        .query(Long.class).single();
   }
 
   /** Groups of four base32 characters, e.g. ABCD-EFGH-…; easy to read out on the phone. */
@@ -142,12 +134,22 @@ public class AccessCodes {
     }
   }
 
-  /** Too many wrong access codes for this reference lately; try again after {@code Retry-After}. */
+  /**
+   * Too many wrong access codes from this client (or from everybody) lately; try again after
+   * {@code Retry-After}. A correct code is never answered with this.
+   */
   public static class TooManyAttempts extends RefusedRequest {
+    private final Duration retryAfter;
+
     public TooManyAttempts(Duration retryAfter) {
       super(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
-          "Too many wrong access codes for this reference. Try again later.");
+          "Too many wrong reference and access code pairs from your connection. Try again later.");
       getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
     }
   }
 }

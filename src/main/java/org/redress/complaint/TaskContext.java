@@ -56,9 +56,10 @@ class TaskContext implements EveryUserTaskListener, FormContext {
     Complaint complaint = complaints.get(reference);
     ComplaintState state = complaints.state(reference);
     task.setVariableLocal(REFERENCE, reference);
-    task.setVariableLocal(COMPLAINT_SUMMARY, fit(complaintSummary(complaint)));
+    List<TimelineEvent> events = timeline.of(reference);
+    task.setVariableLocal(COMPLAINT_SUMMARY, fit(complaintSummary(complaint) + addedByComplainant(events)));
     task.setVariableLocal(ASSESSMENT_SUMMARY, fit(assessmentSummary(state) + notes(reference)));
-    task.setVariableLocal(CASE_HISTORY, fitHistory(history(timeline.of(reference))));
+    task.setVariableLocal(CASE_HISTORY, fitHistory(history(events)));
   }
 
   static String complaintSummary(Complaint c) {
@@ -89,6 +90,25 @@ class TaskContext implements EveryUserTaskListener, FormContext {
       md.append("**Marked at receipt:** legal or regulatory\n\n");
     }
     return md.toString();
+  }
+
+  /**
+   * What the complainant added on the status page after submitting (information and file names), with
+   * the date, newest last, so the handler sees it with the complaint itself.
+   */
+  static String addedByComplainant(List<TimelineEvent> events) {
+    StringBuilder md = new StringBuilder();
+    for (TimelineEvent e : events) {
+      if (e.type() != EventType.INFORMATION_ADDED_BY_COMPLAINANT) {
+        continue;
+      }
+      if (md.isEmpty()) {
+        md.append("**Information added by the complainant**\n\n");
+      }
+      md.append("- ").append(WHEN.format(e.occurredAt())).append(" · ").append(Markdown.escape(
+          e.summary().replaceFirst("^Information added by the complainant:? ?", ""))).append('\n');
+    }
+    return md.isEmpty() ? "" : md.append('\n').toString();
   }
 
   static String assessmentSummary(ComplaintState s) {

@@ -1,12 +1,13 @@
 package org.redress.notification;
 
-/** The letters the process promises the complainant (7.3, 7.4, 7.8, 7.9). */
+/** The letters the process promises the complainant (7.3, 7.4, 7.8, 7.9), and a new access code on request (4.3). */
 public enum ComplainantMessage {
   ACKNOWLEDGEMENT("Acknowledgement"),
   PROGRESS_UPDATE("Progress update"),
   DECISION("Decision"),
   EXTERNAL_RECOURSE("External recourse options"),
-  CLOSURE("Closure");
+  CLOSURE("Closure"),
+  NEW_ACCESS_CODE("New access code");
 
   private final String title;
 

@@ -46,9 +46,8 @@ class MailTemplates {
     context.setVariable("reference", reference);
     context.setVariable("name", name);
     context.setVariable("facts", facts);
-    Object code = facts.get(ComplainantNotifier.ACCESS_CODE);
-    String statusUrl = publicUrl + "/complaints/status?reference=" + reference
-        + (code == null ? "" : "&code=" + code);
+    // the code never goes into a link (browser history, proxy logs): the page asks for it
+    String statusUrl = publicUrl + "/complaints/status?reference=" + reference;
     context.setVariable("statusUrl", statusUrl);
     String body = text.process(lang + "/" + message.name().toLowerCase(Locale.ROOT), context);
     context.setVariable("paragraphs", java.util.Arrays.stream(body.strip().split("\\n\\s*\\n"))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -150,10 +151,13 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     Object errors = problem.getProperties() == null ? null : problem.getProperties().get("errors");
     IWebExchange exchange = JakartaServletWebApplication.buildApplication(servlet.getRequest().getServletContext())
         .buildExchange(servlet.getRequest(), servlet.getResponse());
-    WebContext model = new WebContext(exchange, Locale.ENGLISH, Map.of(
+    String type = problem.getType() == null ? "" : problem.getType().getPath();
+    // in the page's language (the public pages' bundles word the problems they can meet, by type)
+    WebContext model = new WebContext(exchange, LocaleContextHolder.getLocale(), Map.of(
         "status", problem.getStatus(),
         "title", problem.getTitle() == null ? "Something went wrong" : problem.getTitle(),
         "detail", problem.getDetail() == null ? "" : problem.getDetail(),
+        "problemType", type.substring(type.lastIndexOf('/') + 1),
         "errors", errors instanceof List<?> list ? list : List.of()));
     return pages.process("error", model);
   }

@@ -95,8 +95,7 @@ class ComplaintApi {
     URI status = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/complaints/{reference}")
         .buildAndExpand(receipt.reference()).toUri();
     String page = ServletUriComponentsBuilder.fromCurrentContextPath().path("/complaints/status")
-        .queryParam("reference", receipt.reference()).queryParam("code", receipt.accessCode())
-        .build().encode().toUriString();
+        .queryParam("reference", receipt.reference()).build().encode().toUriString(); // never the code in an address
     return ResponseEntity.created(status)
         .body(new Submitted(receipt.reference(), receipt.accessCode(), status.toString(), page));
   }

@@ -13,6 +13,7 @@ import org.redress.intake.Attachment;
 import org.redress.intake.Attachments;
 import org.redress.intake.ComplaintForm;
 import org.redress.intake.ComplaintIntake;
+import org.redress.intake.HeldAttachments;
 import org.redress.intake.IdempotentSubmissions;
 import org.redress.problem.FieldError;
 import org.redress.problem.SubmissionRefused;
@@ -36,30 +37,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ComplaintFormPage {
 
   static final String SUBMISSION_ID = "_submission";
+  /** A held file (by id) the complainant keeps for the next send. */
+  static final String KEEP = "keepAttachment";
   private static final List<String> FLAGS = List.of(ComplaintForm.SAFETY, ComplaintForm.LEGAL);
-  private static final Map<String, String> LABELS = Map.ofEntries(
-      Map.entry(ComplaintForm.NAME, "Your name"),
-      Map.entry(ComplaintForm.ORGANISATION, "Organisation"),
-      Map.entry(ComplaintForm.ON_BEHALF_OF, "On behalf of"),
-      Map.entry(ComplaintForm.EMAIL, "E-mail address"),
-      Map.entry(ComplaintForm.PHONE, "Phone number"),
-      Map.entry(ComplaintForm.ADDRESS, "Postal address"),
-      Map.entry(ComplaintForm.PREFERRED_CHANNEL, "Contact channel"),
-      Map.entry(ComplaintForm.PREFERRED_LANGUAGE, "Language"),
-      Map.entry(ComplaintForm.PRODUCT, "Product or service"),
-      Map.entry(ComplaintForm.ORDER_REFERENCE, "Order, account or contract number"),
-      Map.entry(ComplaintForm.PROBLEM_DATE, "Date of the problem"),
-      Map.entry(ComplaintForm.DESCRIPTION, "What happened"),
-      Map.entry(ComplaintForm.REMEDY, "What you would like us to do"),
-      Map.entry(ComplaintForm.AMOUNT, "Amount in question"),
-      Map.entry(Attachments.FIELD, "Attachments"));
-
   private final ComplaintIntake intake;
   private final FormTokens tokens;
+  private final StatusSession statusSession;
+  private final HeldAttachments held;
+  private final PublicTexts texts;
 
-  public ComplaintFormPage(ComplaintIntake intake, FormTokens tokens) {
+  public ComplaintFormPage(ComplaintIntake intake, FormTokens tokens, StatusSession statusSession,
+      HeldAttachments held, PublicTexts texts) {
+    this.texts = texts;
     this.intake = intake;
     this.tokens = tokens;
+    this.statusSession = statusSession;
+    this.held = held;
   }
 
   @GetMapping("/new")
@@ -80,31 +73,54 @@ class ComplaintFormPage {
       values.put(field, value);
       submitted.put(field, FLAGS.contains(field) ? Boolean.valueOf("true".equals(value) || "on".equals(value)) : value);
     }
-    List<Attachment> files = new ArrayList<>();
+    String submissionId = request.getParameter(SUBMISSION_ID);
+    boolean validId = submissionId != null && submissionId.matches("[0-9a-f-]{36}");
+    String heldKey = validId ? heldKey(request.getParameter(FormTokens.FIELD), submissionId) : null;
+    List<Long> keep = new ArrayList<>();
+    for (String id : request.getParameterValues(KEEP) == null ? new String[0] : request.getParameterValues(KEEP)) {
+      if (id.matches("\\d{1,18}")) {
+        keep.add(Long.parseLong(id));
+      }
+    }
+    List<Attachment> newFiles = new ArrayList<>();
+    List<Attachment> files = new ArrayList<>(heldKey == null ? List.of() : held.kept(heldKey, keep));
     if (request instanceof MultipartHttpServletRequest multipart) {
       for (MultipartFile file : multipart.getFiles(Attachments.FIELD)) {
         if (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())) {
-          files.add(new Attachment(file.getOriginalFilename(), file.getBytes()));
+          newFiles.add(new Attachment(file.getOriginalFilename(), file.getBytes()));
         }
       }
     }
+    files.addAll(newFiles);
     try {
       // A double click or a resend after a timeout records the complaint once: the form carries a
       // random submission id, used like the API's Idempotency-Key.
-      String submissionId = request.getParameter(SUBMISSION_ID);
-      ComplaintIntake.Idempotency once = submissionId != null && submissionId.matches("[0-9a-f-]{36}")
+      ComplaintIntake.Idempotency once = validId
           ? new ComplaintIntake.Idempotency("web:" + submissionId, hash(values, files)) : null;
       ComplaintIntake.Receipt receipt = intake.submit(submitted, Channel.WEB, files, once);
+      if (heldKey != null) {
+        held.release(heldKey);
+      }
+      statusSession.remember(request, receipt.reference(), receipt.accessCode()); // "Follow your complaint" opens it
       redirect.addFlashAttribute("reference", receipt.reference());
       redirect.addFlashAttribute("accessCode", receipt.accessCode());
       return "redirect:/complaints/submitted";
     } catch (SubmissionRefused refused) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      // a browser never fills a file field again: the files that passed their own check are held and
+      // offered again; any other is named, to be chosen again — nothing is lost unnoticed
+      if (heldKey != null) {
+        HeldAttachments.Result result = held.hold(heldKey, keep, newFiles, refused.errors());
+        model.addAttribute("heldFiles", result.held());
+        model.addAttribute("filesToChooseAgain", result.chooseAgain());
+        model.addAttribute("submissionId", submissionId);
+      } else {
+        model.addAttribute("filesToChooseAgain", newFiles.stream().map(Attachment::fileName).toList());
+      }
       return show(model, values, refused.errors(), request, response);
     } catch (IdempotentSubmissions.KeyReused | IdempotentSubmissions.KeyInProgress sentBefore) {
       response.setStatus(HttpServletResponse.SC_CONFLICT);
-      model.addAttribute("notice", "This form was already sent. If this is another complaint, please check the "
-          + "details and send it again.");
+      model.addAttribute("notice", texts.text("new.alreadySent"));
       return show(model, values, List.of(), request, response);
     }
   }
@@ -116,6 +132,16 @@ class ComplaintFormPage {
       return "redirect:/complaints/status";
     }
     return "complaints/submitted";
+  }
+
+  /** Held files belong to this browser's form (CSRF cookie, already checked) and this submission only. */
+  private static String heldKey(String formToken, String submissionId) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest((formToken + ":" + submissionId).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String hash(Map<String, String> values, List<Attachment> files) {
@@ -136,17 +162,22 @@ class ComplaintFormPage {
     Map<String, String> byField = new LinkedHashMap<>();
     for (FieldError error : errors) {
       String field = error.field().startsWith(Attachments.FIELD) ? Attachments.FIELD : error.field();
-      byField.merge(field, error.reason(), (a, b) -> a + "; " + b);
+      byField.merge(field, texts.reason(error.reason()), (a, b) -> a + "; " + b);
     }
     model.addAttribute("values", values);
     model.addAttribute("errors", byField);
     model.addAttribute("errorList", errors.stream().map(e -> {
       String field = e.field().startsWith(Attachments.FIELD) ? Attachments.FIELD : e.field();
       String anchor = ComplaintForm.PREFERRED_CHANNEL.equals(field) ? "preferredChannel-email" : field;
-      return new FieldError(anchor, LABELS.getOrDefault(field, field) + " " + e.reason());
+      return new FieldError(anchor, texts.label(field) + " " + texts.reason(e.reason()));
     }).toList());
     model.addAttribute("formToken", tokens.token(request, response));
-    model.addAttribute("submissionId", java.util.UUID.randomUUID().toString());
+    if (!model.containsAttribute("submissionId")) {
+      model.addAttribute("submissionId", java.util.UUID.randomUUID().toString());
+    }
+    if (!model.containsAttribute("heldFiles")) {
+      model.addAttribute("heldFiles", List.of());
+    }
     return "complaints/new";
   }
 }

@@ -29,8 +29,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HowToComplainPage {
 
-  /** One row of the response-target table. */
-  public record Target(String when, String within) {}
+  /** One row of the response-target table: the DMN rule, its rationale, and the target in words and as a length. */
+  public record Target(String rule, String when, String within, Length length) {}
+
+  /** A time frame as a number and unit (day, hour, minute), for the pages' own words; null unit: see {@code text}. */
+  public record Length(long amount, String unit, String text) {}
 
   private final RepositoryService repository;
   private final HandlingTimes times;
@@ -45,10 +48,10 @@ class HowToComplainPage {
   @GetMapping("/")
   public String page(Model model) {
     model.addAttribute("targets", targets());
-    model.addAttribute("immediateAction", inWords(times.immediateActionPeriod()));
-    model.addAttribute("progressEvery", inWords(times.progressUpdateCycle()));
-    model.addAttribute("answerPeriod", inWords(times.answerPeriod()));
-    model.addAttribute("reviewPeriod", inWords(times.reviewPeriod()));
+    model.addAttribute("immediateAction", length(times.immediateActionPeriod()));
+    model.addAttribute("progressEvery", length(times.progressUpdateCycle()));
+    model.addAttribute("answerPeriod", length(times.answerPeriod()));
+    model.addAttribute("reviewPeriod", length(times.reviewPeriod()));
     model.addAttribute("complaintsMailbox", complaintsMailbox);
     return "how-to-complain";
   }
@@ -72,7 +75,8 @@ class HowToComplainPage {
       for (Rule rule : table.getRules()) {
         List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
         String when = rationale < 0 ? rule.getId() : unquote(entries.get(rationale).getText().getTextContent());
-        targets.add(new Target(when, inWords(unquote(entries.get(target).getText().getTextContent()))));
+        String within = unquote(entries.get(target).getText().getTextContent());
+        targets.add(new Target(rule.getId(), when, inWords(within), length(within)));
       }
     }
     return targets;
@@ -92,6 +96,24 @@ class HowToComplainPage {
   private static String unquote(String text) {
     String t = text.strip();
     return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+  }
+
+  /** P2D → 2 day, PT4H → 4 hour, R/P7D → 7 day; anything else: no unit, the text as written. */
+  static Length length(String iso) {
+    String value = iso.startsWith("R") && iso.contains("/") ? iso.substring(iso.lastIndexOf('/') + 1) : iso;
+    try {
+      if (!value.contains("T")) {
+        Period p = Period.parse(value);
+        return p.getYears() == 0 && p.getMonths() == 0 ? new Length(p.getDays(), "day", null) : new Length(0, null, iso);
+      }
+      Duration d = Duration.parse(value);
+      if (d.toMinutes() % 60 == 0) {
+        return d.toHours() % 24 == 0 ? new Length(d.toDays(), "day", null) : new Length(d.toHours(), "hour", null);
+      }
+      return new Length(d.toMinutes(), "minute", null);
+    } catch (DateTimeParseException e) {
+      return new Length(0, null, iso);
+    }
   }
 
   /** P2D → "2 days", PT4H → "4 hours", R/P7D → "7 days"; anything else as written. */

@@ -27,6 +27,7 @@ abstract class IntakeQueriesContract {
   @Autowired ComplaintRepository complaints;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired HeldAttachments held;
 
   /** Is this PostgreSQL (else H2)? */
   abstract boolean postgres();
@@ -83,6 +84,29 @@ abstract class IntakeQueriesContract {
     }
     assertThat(jdbc.sql("SELECT pg_get_indexdef('ix_complaint_product_lower_received'::regclass)").query(String.class)
         .single()).contains("lower((product_or_service)::text), received_at");
+  }
+
+  /** Files held across a refused web form (Flyway V19): per form key, offered again, dropped when unticked or sent. */
+  @Test
+  void heldAttachments_arePerFormKey_offeredAgain_droppedWhenUnticked_andReleasedOnceSent() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0};
+    String key = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+    inRolledBackTransaction(() -> {
+      HeldAttachments.Result first = held.hold(key, List.of(), List.of(new Attachment("../photo.png", png),
+          new Attachment("notes.txt", "plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8))), List.of());
+      assertThat(first.held()).extracting(HeldAttachments.Held::fileName).containsExactly("photo.png");
+      assertThat(first.chooseAgain()).as("a file that fails its own check is named, not held").containsExactly("notes.txt");
+      long id = first.held().get(0).id();
+      assertThat(held.kept(key, List.of(id))).singleElement().satisfies(file -> assertThat(file.content()).isEqualTo(png));
+      assertThat(held.held("another-form")).isEmpty();
+
+      HeldAttachments.Result second = held.hold(key, List.of(id), List.of(new Attachment("scan.png", png)), List.of());
+      assertThat(second.held()).extracting(HeldAttachments.Held::fileName).containsExactly("photo.png", "scan.png");
+      assertThat(held.hold(key, List.of(second.held().get(1).id()), List.of(), List.of()).held())
+          .as("unticked: left out").extracting(HeldAttachments.Held::fileName).containsExactly("scan.png");
+      held.release(key);
+      assertThat(held.held(key)).isEmpty();
+    });
   }
 
   private List<String> indexes(String table) {

@@ -74,6 +74,7 @@ class ComplainantMailTest {
   @Autowired ComplainantNotifier notifier;
   @Autowired org.redress.tracking.ComplaintTracking tracking;
   @Autowired org.redress.complaint.AccessCodes accessCodes;
+  @Autowired org.redress.tracking.CodeRecovery recovery;
   @Autowired org.redress.intake.MailboxPollingSwitch pollingSwitch;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   ComplaintDriver driver;
@@ -216,7 +217,34 @@ class ComplainantMailTest {
     String ack = text(only(sender, "We have received your complaint " + reference));
     java.util.regex.Matcher code = java.util.regex.Pattern.compile("access code: ([A-Z2-7]{4}(-[A-Z2-7]{4}){7})").matcher(ack);
     assertThat(code.find()).as(ack).isTrue();
-    assertThat(accessCodes.verify(reference, code.group(1))).isEqualTo(reference);
+    assertThat(accessCodes.verify(reference, code.group(1), "192.0.2.1")).isEqualTo(reference);
+  }
+
+  /** "I lost my code": a new code by e-mail when reference and address match; nothing, unseen, when not. */
+  @Test
+  void lostCode_aNewCodeGoesToTheAddressOnFile_inTheComplainantsLanguage_andTheOldOneStopsWorking() throws Exception {
+    String email = "lost+" + System.nanoTime() + "@example.org";
+    ComplaintIntake.Receipt receipt = intake.submit(form(email, "de"), Channel.WEB, List.of());
+    String reference = receipt.reference();
+    driver.runDueJobs(driver.byReference(reference));
+
+    recovery.request(reference, "someone.else@example.org", "192.0.2.10"); // wrong address: nothing is sent
+    recovery.request(reference, " " + email.toUpperCase() + " ", "192.0.2.10"); // case and spaces do not matter
+    for (org.camunda.bpm.engine.runtime.Job job : engine.getManagementService().createJobQuery()
+        .processDefinitionKey(org.redress.tracking.CodeRecovery.PROCESS).list()) {
+      engine.getManagementService().executeJob(job.getId());
+    }
+    String mail = text(only(email, "Ihr neuer Zugangscode für Ihre Beschwerde " + reference));
+    java.util.regex.Matcher code = java.util.regex.Pattern.compile("([A-Z2-7]{4}(-[A-Z2-7]{4}){7})").matcher(mail);
+    assertThat(code.find()).as(mail).isTrue();
+    assertThat(mail).contains("Ihr bisheriger Code gilt nicht mehr", "/complaints/status?reference=" + reference)
+        .doesNotContain("code=");
+    assertThat(accessCodes.verify(reference, code.group(1), "192.0.2.11")).isEqualTo(reference);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> accessCodes.verify(reference, receipt.accessCode(), "192.0.2.11"))
+        .as("the old code stops working").isInstanceOf(org.redress.complaint.AccessCodes.ComplaintNotFound.class);
+    assertThat(timeline.of(reference)).filteredOn(e -> e.type() == EventType.MESSAGE_SENT)
+        .anySatisfy(e -> assertThat(e.summary()).startsWith("New access code"))
+        .allSatisfy(e -> assertThat(e.details()).doesNotContain(code.group(1)));
   }
 
   @Test

@@ -26,7 +26,7 @@ class StatusPageEscapingTest {
   @Autowired ComplaintRepository complaints;
 
   @Test
-  void scriptHtmlAndSql_areStoredAsText_andShownEscapedOnTheStatusPage() {
+  void scriptHtmlAndSql_areStoredAsText_andShownEscapedOnTheStatusPage() throws Exception {
     RestClient http = RestClient.builder().baseUrl("http://localhost:" + port).build();
     Map<String, Object> complaint = new LinkedHashMap<>();
     complaint.put("complainantName", "Jane <img src=x onerror=alert(1)> Doe");
@@ -40,9 +40,23 @@ class StatusPageEscapingTest {
     String reference = submitted.path("reference").asText();
 
     assertThat(complaints.get(reference).productOrService()).isEqualTo(PAYLOAD);
-    String page = http.get().uri("/complaints/status?reference={r}&code={c}", reference,
-        submitted.path("accessCode").asText()).retrieve().body(String.class);
+    String page = openStatusPage(reference, submitted.path("accessCode").asText());
+    assertThat(page).contains("The kettle broke after two days. &lt;script&gt;alert(&#39;y&#39;)&lt;/script&gt;");
     assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;Kettle&lt;/b&gt;")
         .doesNotContain("<script>alert", "<b>Kettle</b>");
+  }
+
+  /** As a browser does: the lookup form's token, then reference and code by POST, then the page. */
+  String openStatusPage(String reference, String code) throws Exception {
+    var browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+    String lookup = browser.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + "/complaints/status")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    String token = lookup.replaceAll("(?s).*name=\"_token\" value=\"([^\"]+)\".*", "$1");
+    return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/complaints/status"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_token=" + token + "&reference=" + reference
+            + "&code=" + code)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
   }
 }
