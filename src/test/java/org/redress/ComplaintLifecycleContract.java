@@ -189,7 +189,7 @@ abstract class ComplaintLifecycleContract {
     String code = shown.path("accessCode").path("value").asText();
     assertThat(code).matches("[A-Z2-7]{4}(-[A-Z2-7]{4}){7}");
     assertThat(shown.path("complaintReference").path("value").asText()).isEqualTo(reference);
-    assertThat(accessCodes.verify(reference, code)).isEqualTo(reference);
+    assertThat(accessCodes.verify(reference, code, "127.0.0.1")).isEqualTo(reference);
     assertThat(as("handler").get().uri("/task/{id}/form-variables", handOverId).retrieve().body(JsonNode.class)
         .path("accessCode").path("value").asText()).as("shown once").startsWith("(shown once");
     submitTask(instanceId, "Task_HandOverAccessCode", "handler", Map.of());
@@ -240,8 +240,8 @@ abstract class ComplaintLifecycleContract {
     assertThat(issued.getHeaders().getCacheControl()).isEqualTo("no-store");
     String newCode = issued.getBody().path("accessCode").asText();
     assertThat(newCode).isNotEqualTo(code);
-    assertThat(accessCodes.verify(reference, newCode)).isEqualTo(reference);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> accessCodes.verify(reference, code))
+    assertThat(accessCodes.verify(reference, newCode, "127.0.0.1")).isEqualTo(reference);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> accessCodes.verify(reference, code, "127.0.0.1"))
         .isInstanceOf(org.redress.complaint.AccessCodes.ComplaintNotFound.class);
     TimelineEvent reissued = timeline.of(reference).get(timeline.of(reference).size() - 1);
     assertThat(reissued.type()).isEqualTo(ACCESS_CODE_ISSUED);

@@ -170,7 +170,7 @@ class TasklistJourneyBrowserTest {
     java.util.regex.Matcher code = java.util.regex.Pattern.compile("Access code: ([A-Z2-7]{4}(-[A-Z2-7]{4}){7})")
         .matcher(text);
     assertThat(code.find()).as("the code in: " + text).isTrue();
-    assertThat(accessCodes.verify(reference, code.group(1))).isEqualTo(reference);
+    assertThat(accessCodes.verify(reference, code.group(1), "127.0.0.1")).isEqualTo(reference);
 
     // reopened, the form no longer shows it
     browser.navigate().refresh();
