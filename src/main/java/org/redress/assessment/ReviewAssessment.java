@@ -18,6 +18,7 @@ import org.redress.complaint.EventType;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.SubmittedForm;
 import org.redress.escalation.HandlingTimes;
+import org.redress.escalation.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,14 +34,16 @@ class ReviewAssessment implements TaskListener {
   private final CaseEvents events;
   private final AssessmentSettings settings;
   private final HandlingTimes times;
+  private final WorkingCalendar calendar;
   private final CodeLists codeLists;
 
   public ReviewAssessment(ComplaintRepository complaints, CaseEvents events, AssessmentSettings settings,
-      HandlingTimes times, CodeLists codeLists) {
+      HandlingTimes times, WorkingCalendar calendar, CodeLists codeLists) {
     this.complaints = complaints;
     this.events = events;
     this.settings = settings;
     this.times = times;
+    this.calendar = calendar;
     this.codeLists = codeLists;
   }
 
@@ -70,11 +73,11 @@ class ReviewAssessment implements TaskListener {
     }
     Complaint complaint = complaints.get(reference);
     Date receivedAt = EngineClock.toDate(complaint.receivedAt());
-    Date due = HandlingTimes.after(receivedAt, target);
+    Date due = calendar.after(receivedAt, target);
     int priority = settings.priorityOf(severity);
     task.getExecution().setVariable(PRIORITY, priority);
     task.getExecution().setVariable(RESPONSE_DUE_DATE, due);
-    task.getExecution().setVariable(REMINDER_DATE, HandlingTimes.share(receivedAt, due, times.reminderAtShareOfTarget()));
+    task.getExecution().setVariable(REMINDER_DATE, calendar.share(receivedAt, due, times.reminderAtShareOfTarget()));
     complaints.recordAssessment(reference, severity, priority, target, EngineClock.fromDate(due), assessed.team(),
         Boolean.TRUE.equals(assessed.immediateActionNeeded()), true);
 
