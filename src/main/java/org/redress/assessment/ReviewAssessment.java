@@ -11,6 +11,7 @@ import org.redress.classification.CodeLists;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.ComplaintVariables;
 import org.redress.complaint.ComplaintState;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EngineClock;
@@ -49,6 +50,9 @@ class ReviewAssessment implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable(ComplaintVariables.ASK_COMPLAINANT))) {
+      return; // the complainant is asked first (investigation/QuestionForComplainant); reviewed when the task comes back
+    }
     SubmittedForm form = new SubmittedForm(task);
     String severity = form.requiredChoice(SEVERITY, Severity.ALL);
     String target = form.requiredChoice(RESPONSE_TARGET, settings.responseTargets());
@@ -73,7 +77,10 @@ class ReviewAssessment implements TaskListener {
     }
     Complaint complaint = complaints.get(reference);
     Date receivedAt = EngineClock.toDate(complaint.receivedAt());
-    Date due = calendar.after(receivedAt, target);
+    // the target counts from receipt, plus the working time the clock stood still while the complainant was asked
+    Number paused = (Number) task.getVariable(ComplaintVariables.RESPONSE_CLOCK_PAUSED_SECONDS);
+    Date due = Date.from(calendar.after(receivedAt.toInstant(),
+        calendar.workingTime(target).plusSeconds(paused == null ? 0 : paused.longValue())));
     int priority = settings.priorityOf(severity);
     task.getExecution().setVariable(PRIORITY, priority);
     task.getExecution().setVariable(RESPONSE_DUE_DATE, due);

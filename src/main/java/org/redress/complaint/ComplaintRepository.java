@@ -101,6 +101,13 @@ public class ComplaintRepository {
         .single();
   }
 
+  /** The response due date moved, after the clock stood still while the complainant was asked (7.6). */
+  public void moveResponseDue(String reference, OffsetDateTime responseDueAt) {
+    jdbc.sql("UPDATE complaint_status SET response_due_at = :due, updated_at = :now WHERE reference = :reference")
+        .param("due", responseDueAt).param("now", EngineClock.now()).param("reference", reference).update();
+    KpiChanges.note(jdbc, reference);
+  }
+
   public void recordAssessment(String reference, String severity, int priority, String responseTarget,
       OffsetDateTime responseDueAt, String team, boolean immediateActionNeeded, boolean overridden) {
     jdbc.sql("""

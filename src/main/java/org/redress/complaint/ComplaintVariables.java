@@ -17,6 +17,10 @@ public final class ComplaintVariables {
   public static final String RESPONSE_TARGET = "responseTarget";
   public static final String RESPONSE_DUE_DATE = "responseDueDate";
   public static final String REMINDER_DATE = "reminderDate";
+  /** Set by the handler's form: ask the complainant a question before finishing the step (7.6). */
+  public static final String ASK_COMPLAINANT = "askComplainant";
+  /** Working seconds the response clock stood still while the complainant was asked (7.6). */
+  public static final String RESPONSE_CLOCK_PAUSED_SECONDS = "responseClockPausedSeconds";
   public static final String IMMEDIATE_ACTION_NEEDED = "immediateActionNeeded";
   public static final String IMMEDIATE_ACTION_DUE_DATE = "immediateActionDueDate";
   public static final String TEAM = "team";

@@ -28,6 +28,12 @@ public enum EventType {
   CLOSED(true),
   SATISFACTION_SURVEY_ANSWERED(true),
   COMPLAINANT_MESSAGE_RECEIVED(true),
+  QUESTION_ASKED(true),
+  QUESTION_REMINDER_SENT(true),
+  QUESTION_ANSWERED(true),
+  QUESTION_UNANSWERED(true),
+  CLOCK_PAUSED(false),
+  CLOCK_RESUMED(false),
   // improvement (8.2, 8.7): the complaint is part of a trend that a corrective action addresses
   CORRECTIVE_ACTION_LINKED(false),
   // objectivity and confidentiality (4.7, 4.10)

@@ -6,7 +6,9 @@ public enum ComplainantMessage {
   PROGRESS_UPDATE("Progress update"),
   DECISION("Decision"),
   EXTERNAL_RECOURSE("External recourse options"),
-  CLOSURE("Closure");
+  CLOSURE("Closure"),
+  QUESTION("Question about your complaint"),
+  QUESTION_REMINDER("Reminder of our question");
 
   private final String title;
 

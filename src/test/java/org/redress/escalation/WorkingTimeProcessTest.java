@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.redress.ComplaintDriver.phoneComplaint;
 import static org.redress.ComplaintDriver.with;
+import static org.redress.complaint.EventType.CLOCK_PAUSED;
+import static org.redress.complaint.EventType.CLOCK_RESUMED;
 import static org.redress.complaint.EventType.ESCALATED;
+import static org.redress.complaint.EventType.QUESTION_ANSWERED;
+import static org.redress.complaint.EventType.QUESTION_ASKED;
+import static org.redress.complaint.EventType.QUESTION_REMINDER_SENT;
+import static org.redress.complaint.EventType.QUESTION_UNANSWERED;
 import static org.redress.complaint.EventType.REMINDER_SENT;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redress.ComplaintDriver;
 import org.redress.RedressTest;
+import org.redress.complaint.ComplainantQuestions;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.Timeline;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +51,8 @@ class WorkingTimeProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired ComplaintRepository complaints;
   @Autowired Timeline timeline;
+  @Autowired ComplainantQuestions questions;
+  @Autowired WorkingCalendar calendar;
   ComplaintDriver driver;
 
   @BeforeEach
@@ -106,6 +116,87 @@ class WorkingTimeProcessTest {
     } finally {
       engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
     }
+  }
+
+  // ------------------------------------------------------------ asking the complainant (7.6)
+
+  /** Medium complaint (P10D) received Monday 10:00; the handler asks during the investigation on Monday. */
+  private ProcessInstance askedDuringInvestigation() {
+    driver.moveClockTo(at("2026-11-30T10:00"));
+    ProcessInstance complaint = driver.registerAndAssess("handler", with(phoneComplaint(), "amountAtStake", 600));
+    driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "medium", "responseTarget", "P10D");
+    assertThat(complaint).isWaitingAt("Task_InvestigateComplaint");
+    driver.complete(complaint, "Task_InvestigateComplaint", "handler", "askComplainant", true,
+        "complainantQuestion", "On which date did the technician visit you?");
+    runAskJobs();
+    return complaint;
+  }
+
+  @Test
+  void aThreeDayPause_movesReminderAndEscalationByThreeWorkingDays_andTheAnswerResumesTheClock() {
+    ProcessInstance complaint = askedDuringInvestigation();
+    String reference = driver.reference(complaint);
+    Date due = at("2026-12-14T10:00");
+    assertThat(variable(complaint, "responseDueDate")).isEqualTo(due);
+    Date reminder = timer(complaint, "BoundaryEvent_ReminderDue").getDuedate();
+    assertThat(timer(complaint, "BoundaryEvent_ReminderDue").isSuspended()).as("the clock stands still").isTrue();
+    assertThat(timer(complaint, "BoundaryEvent_ResponseOverdue").isSuspended()).isTrue();
+    assertThat(driver.eventTypes(reference)).contains(CLOCK_PAUSED, QUESTION_ASKED);
+    assertThat(questions.waiting(reference)).get().extracting(ComplainantQuestions.Question::question)
+        .isEqualTo("On which date did the technician visit you?");
+
+    driver.moveClockTo(at("2026-12-03T10:00")); // Thursday: three working days later
+    assertThat(questions.answer(reference, "On 24 November, in the afternoon.", "status page")).isTrue();
+    runAskJobs();
+
+    assertThat(complaint).isWaitingAt("Task_InvestigateComplaint");
+    assertThat(timer(complaint, "BoundaryEvent_ResponseOverdue").isSuspended()).isFalse();
+    assertThat(timer(complaint, "BoundaryEvent_ResponseOverdue").getDuedate()).isEqualTo(at("2026-12-17T10:00"))
+        .isEqualTo(calendar.after(due, "P3D"));
+    assertThat(timer(complaint, "BoundaryEvent_ReminderDue").getDuedate()).isEqualTo(calendar.after(reminder, "P3D"));
+    assertThat(variable(complaint, "responseDueDate")).isEqualTo(at("2026-12-17T10:00"));
+    assertThat(driver.state(complaint).responseDueAt().toInstant()).isEqualTo(at("2026-12-17T10:00").toInstant());
+    assertThat(variable(complaint, "responseClockPausedSeconds")).isEqualTo(3 * 8 * 3600L);
+    assertThat(variable(complaint, "complainantAnswered")).isEqualTo(true);
+    assertThat(driver.eventTypes(reference)).contains(QUESTION_ANSWERED, CLOCK_RESUMED);
+    assertThat((String) engine.getTaskService().getVariableLocal(driver.task(complaint, "Task_InvestigateComplaint").getId(),
+        "caseHistory")).as("the handler's task shows the answer").contains("On 24 November, in the afternoon.");
+
+    driver.complete(complaint, "Task_InvestigateComplaint", "handler", "askComplainant", false, "findings",
+        "The technician came on 24 November and left the router unconfigured.", "rootCause", "billing-error", "complaintJustified", "justified");
+    assertThat(complaint).isWaitingAt("Task_ProposeResponse");
+  }
+
+  @Test
+  void noAnswer_leadsToOneReminder_thenTheStepComesBackToTheHandler() {
+    ProcessInstance complaint = askedDuringInvestigation();
+    String reference = driver.reference(complaint);
+
+    driver.moveClockTo(at("2026-12-07T10:01")); // five working days after Monday 10:00
+    runAskJobs();
+    assertThat(driver.eventTypes(reference)).contains(QUESTION_REMINDER_SENT).doesNotContain(CLOCK_RESUMED);
+    assertThat(questions.waiting(reference)).get().satisfies(q -> assertThat(q.remindedAt()).isNotNull());
+
+    driver.moveClockTo(at("2026-12-14T10:02")); // five more
+    runAskJobs();
+    assertThat(complaint).isWaitingAt("Task_InvestigateComplaint");
+    assertThat(variable(complaint, "complainantAnswered")).isEqualTo(false);
+    assertThat(driver.eventTypes(reference)).contains(QUESTION_UNANSWERED, CLOCK_RESUMED).doesNotContain(QUESTION_ANSWERED);
+    assertThat(questions.answer(reference, "too late", "status page")).as("no question waits any more").isFalse();
+  }
+
+  /** Runs every due job of complaint handling and of the called ask-the-complainant, as the job executor would. */
+  private void runAskJobs() {
+    for (int i = 0; i < 50; i++) {
+      List<Job> due = engine.getManagementService().createJobQuery().executable().active().list().stream()
+          .filter(j -> "complaint-handling".equals(j.getProcessDefinitionKey())
+              || "ask-the-complainant".equals(j.getProcessDefinitionKey())).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      engine.getManagementService().executeJob(due.get(0).getId());
+    }
+    throw new AssertionError("runaway jobs");
   }
 
   private Object variable(ProcessInstance instance, String name) {
