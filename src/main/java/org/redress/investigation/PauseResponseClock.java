@@ -1,5 +1,12 @@
 package org.redress.investigation;
 
+import static org.redress.complaint.ComplaintVariables.CLOCK_PAUSED_AT;
+import static org.redress.complaint.ComplaintVariables.COMPLAINANT_QUESTION;
+import static org.redress.complaint.ComplaintVariables.PAUSED_PROCESS_INSTANCE;
+import static org.redress.complaint.ComplaintVariables.QUESTION_ANSWER_PERIOD;
+import static org.redress.complaint.ComplaintVariables.QUESTION_ASKED_BY;
+import static org.redress.complaint.ComplaintVariables.QUESTION_ID;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,12 +25,6 @@ import org.springframework.stereotype.Component;
 @Component("pauseResponseClock")
 class PauseResponseClock implements JavaDelegate {
 
-  /** Set by the calling process (element template "Ask the complainant"): whose clock to pause. */
-  static final String PAUSED_INSTANCE = "pausedProcessInstanceId";
-  static final String QUESTION_ID = "questionId";
-  static final String PAUSED_AT = "clockPausedAt";
-  static final String ANSWER_PERIOD = "questionAnswerPeriod";
-
   private final ComplainantQuestions questions;
   private final ResponseClock clock;
   private final CaseEvents events;
@@ -39,13 +40,13 @@ class PauseResponseClock implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = CaseEvents.reference(execution);
-    String question = (String) execution.getVariable(QuestionForComplainant.QUESTION);
-    String askedBy = (String) execution.getVariable(QuestionForComplainant.ASKED_BY);
+    String question = (String) execution.getVariable(COMPLAINANT_QUESTION);
+    String askedBy = (String) execution.getVariable(QUESTION_ASKED_BY);
     long id = questions.ask(reference, question, askedBy == null ? "system" : askedBy);
     execution.setVariable(QUESTION_ID, id);
-    execution.setVariable(PAUSED_AT, EngineClock.nowDate());
-    execution.setVariable(ANSWER_PERIOD, times.questionAnswerPeriod());
-    clock.pause((String) execution.getVariable(PAUSED_INSTANCE));
+    execution.setVariable(CLOCK_PAUSED_AT, EngineClock.nowDate());
+    execution.setVariable(QUESTION_ANSWER_PERIOD, times.questionAnswerPeriod());
+    clock.pause((String) execution.getVariable(PAUSED_PROCESS_INSTANCE));
     events.record(execution, EventType.CLOCK_PAUSED, "Response clock paused: waiting for the complainant's answer",
         Map.of("question", question, "askedBy", askedBy == null ? "system" : askedBy));
   }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 public class QuestionForComplainant implements TaskListener {
 
   public static final String ASK = ComplaintVariables.ASK_COMPLAINANT;
-  public static final String QUESTION = "complainantQuestion";
-  public static final String ASKED_BY = "questionAskedBy";
+  public static final String QUESTION = ComplaintVariables.COMPLAINANT_QUESTION;
+  public static final String ASKED_BY = ComplaintVariables.QUESTION_ASKED_BY;
 
   /** Whether the task being completed only asks the complainant (so its own form values are not final). */
   public static boolean asking(DelegateTask task) {

@@ -1,5 +1,9 @@
 package org.redress.investigation;
 
+import static org.redress.complaint.ComplaintVariables.COMPLAINANT_QUESTION;
+import static org.redress.complaint.ComplaintVariables.QUESTION_ANSWER_PERIOD;
+import static org.redress.complaint.ComplaintVariables.QUESTION_ID;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,11 +35,11 @@ class RemindComplainantOfQuestion implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String question = (String) execution.getVariable(QuestionForComplainant.QUESTION);
+    String question = (String) execution.getVariable(COMPLAINANT_QUESTION);
     String answerBy = EngineClock.fromDate(calendar.after(EngineClock.nowDate(),
-        (String) execution.getVariable(PauseResponseClock.ANSWER_PERIOD))).toLocalDate().toString();
+        (String) execution.getVariable(QUESTION_ANSWER_PERIOD))).toLocalDate().toString();
     notifier.send(execution, ComplainantMessage.QUESTION_REMINDER, Map.of("question", question, "answerBy", answerBy));
-    questions.markReminded(((Number) execution.getVariable(PauseResponseClock.QUESTION_ID)).longValue());
+    questions.markReminded(((Number) execution.getVariable(QUESTION_ID)).longValue());
     events.record(execution, EventType.QUESTION_REMINDER_SENT, "Reminder of our question, answer by " + answerBy,
         Map.of("answerBy", answerBy));
   }

@@ -1,5 +1,10 @@
 package org.redress.investigation;
 
+import static org.redress.complaint.ComplaintVariables.ASK_COMPLAINANT;
+import static org.redress.complaint.ComplaintVariables.CLOCK_PAUSED_AT;
+import static org.redress.complaint.ComplaintVariables.COMPLAINANT_ANSWERED;
+import static org.redress.complaint.ComplaintVariables.PAUSED_PROCESS_INSTANCE;
+import static org.redress.complaint.ComplaintVariables.QUESTION_ID;
 import static org.redress.complaint.ComplaintVariables.REMINDER_DATE;
 import static org.redress.complaint.ComplaintVariables.RESPONSE_DUE_DATE;
 
@@ -28,7 +33,6 @@ class ResumeResponseClock implements JavaDelegate {
 
   /** Working seconds the response clock of a complaint stood still so far, on the calling process. */
   public static final String PAUSED_SECONDS = org.redress.complaint.ComplaintVariables.RESPONSE_CLOCK_PAUSED_SECONDS;
-  static final String ANSWERED = "complainantAnswered";
 
   private final ComplainantQuestions questions;
   private final ComplaintRepository complaints;
@@ -48,8 +52,8 @@ class ResumeResponseClock implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = CaseEvents.reference(execution);
-    String paused = (String) execution.getVariable(PauseResponseClock.PAUSED_INSTANCE);
-    Instant pausedAt = ((Date) execution.getVariable(PauseResponseClock.PAUSED_AT)).toInstant();
+    String paused = (String) execution.getVariable(PAUSED_PROCESS_INSTANCE);
+    Instant pausedAt = ((Date) execution.getVariable(CLOCK_PAUSED_AT)).toInstant();
     Instant now = EngineClock.nowDate().toInstant();
     Duration stoodStill = calendar.between(pausedAt, now);
     clock.resume(paused, pausedAt, now);
@@ -65,12 +69,12 @@ class ResumeResponseClock implements JavaDelegate {
     }
     Number before = (Number) runtime.getVariable(paused, PAUSED_SECONDS);
     runtime.setVariable(paused, PAUSED_SECONDS, (before == null ? 0 : before.longValue()) + stoodStill.toSeconds());
-    runtime.setVariable(paused, QuestionForComplainant.ASK, false);
+    runtime.setVariable(paused, ASK_COMPLAINANT, false);
 
-    long id = ((Number) execution.getVariable(PauseResponseClock.QUESTION_ID)).longValue();
+    long id = ((Number) execution.getVariable(QUESTION_ID)).longValue();
     boolean answered = questions.of(reference).stream().anyMatch(q -> q.id() == id && q.answered());
     questions.resumed(id, reference, stoodStill.toSeconds());
-    execution.setVariable(ANSWERED, answered);
+    execution.setVariable(COMPLAINANT_ANSWERED, answered);
     if (!answered) {
       events.record(execution, EventType.QUESTION_UNANSWERED,
           "No answer to our question: we continue with the information we have", Map.of());

@@ -1,5 +1,8 @@
 package org.redress.investigation;
 
+import static org.redress.complaint.ComplaintVariables.COMPLAINANT_QUESTION;
+import static org.redress.complaint.ComplaintVariables.QUESTION_ANSWER_PERIOD;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,9 +30,9 @@ class SendQuestion implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String question = (String) execution.getVariable(QuestionForComplainant.QUESTION);
+    String question = (String) execution.getVariable(COMPLAINANT_QUESTION);
     String answerBy = EngineClock.fromDate(calendar.after(EngineClock.nowDate(),
-        (String) execution.getVariable(PauseResponseClock.ANSWER_PERIOD))).toLocalDate().toString();
+        (String) execution.getVariable(QUESTION_ANSWER_PERIOD))).toLocalDate().toString();
     notifier.send(execution, ComplainantMessage.QUESTION, Map.of("question", question, "answerBy", answerBy));
     events.record(execution, EventType.QUESTION_ASKED, "We asked the complainant: " + question,
         Map.of("question", question, "answerBy", answerBy));
