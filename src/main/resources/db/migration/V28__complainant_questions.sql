@@ -7,6 +7,7 @@ CREATE TABLE complainant_question (
     question       VARCHAR(4000)            NOT NULL,
     asked_by       VARCHAR(255)             NOT NULL,
     asked_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    sent_at        TIMESTAMP WITH TIME ZONE,
     reminded_at    TIMESTAMP WITH TIME ZONE,
     answered_at    TIMESTAMP WITH TIME ZONE,
     answer         VARCHAR(8000),

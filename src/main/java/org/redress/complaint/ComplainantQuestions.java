@@ -25,12 +25,15 @@ public class ComplainantQuestions {
   public static final String ANSWER_MESSAGE = "ComplainantAnswer";
 
   /** A question and, once given, its answer. */
-  public record Question(long id, String reference, String question, OffsetDateTime askedAt, OffsetDateTime remindedAt,
-      OffsetDateTime answeredAt, String answer, OffsetDateTime resumedAt) {
+  public record Question(long id, String reference, String question, OffsetDateTime askedAt, OffsetDateTime sentAt,
+      OffsetDateTime remindedAt, OffsetDateTime answeredAt, String answer, OffsetDateTime resumedAt) {
 
-    /** Neither answered nor given up on. */
+    /**
+     * Sent, and neither answered nor given up on. Only a sent question can be answered: the process
+     * waits for the answer from the moment it sent the question (the same transaction).
+     */
     public boolean waiting() {
-      return answeredAt == null && resumedAt == null;
+      return sentAt != null && answeredAt == null && resumedAt == null;
     }
 
     public boolean answered() {
@@ -56,6 +59,11 @@ public class ComplainantQuestions {
         .param("r", reference).param("q", question).param("by", askedBy).param("now", EngineClock.now())
         .update(id, "id");
     return id.getKey().longValue();
+  }
+
+  public void markSent(long id) {
+    jdbc.sql("UPDATE complainant_question SET sent_at = :now WHERE id = :id")
+        .param("now", EngineClock.now()).param("id", id).update();
   }
 
   public void markReminded(long id) {
@@ -110,7 +118,8 @@ public class ComplainantQuestions {
 
   private static Question question(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Question(rs.getLong("id"), rs.getString("reference"), rs.getString("question"),
-        rs.getObject("asked_at", OffsetDateTime.class), rs.getObject("reminded_at", OffsetDateTime.class),
+        rs.getObject("asked_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
+        rs.getObject("reminded_at", OffsetDateTime.class),
         rs.getObject("answered_at", OffsetDateTime.class), rs.getString("answer"),
         rs.getObject("resumed_at", OffsetDateTime.class));
   }
