@@ -59,7 +59,10 @@ class CommunicateDecision implements JavaDelegate {
         : "Accept, or reject with your reason to get an internal review by someone else");
 
     notifier.send(execution, ComplainantMessage.DECISION, decision);
-    complaints.markDecisionCommunicated(CaseEvents.reference(execution));
+    String reference = CaseEvents.reference(execution);
+    complaints.markDecisionCommunicated(reference);
+    complaints.decisionClock(reference).ifPresent(clock ->
+        complaints.recordDecisionWorkingTime(reference, DecisionWorkingTime.seconds(calendar, clock)));
     events.record(execution, EventType.DECISION_COMMUNICATED,
         (reviewed ? "Decision after internal review sent: " : "Decision sent: ") + decision.get("remedy"), decision);
   }

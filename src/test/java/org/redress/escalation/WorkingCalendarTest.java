@@ -76,6 +76,14 @@ class WorkingCalendarTest {
     assertThatThrownBy(() -> office.workingTime("two days")).hasMessageContaining("ISO 8601");
   }
 
+  /** As the KPI time-to-decision counts (closure.DecisionWorkingTime): office hours, net of pauses. */
+  @Test
+  void workingTimeToADecision_fridayToMondayWeekAndAHalf_isSixWorkingDays() {
+    Duration worked = office.between(at("2025-01-10T09:00").toInstant(), at("2025-01-20T09:00").toInstant());
+    assertThat(worked).isEqualTo(Duration.ofHours(48)); // Fri 8 h, Mon-Fri 40 h, Mon 09:00
+    assertThat(worked.toSeconds() / (double) office.workingDay().toSeconds()).isEqualTo(6.0);
+  }
+
   @Test
   void roundTheClock_isCalendarTime() {
     WorkingCalendar always = new WorkingCalendar(new BusinessCalendarSettings("UTC", List.of(DayOfWeek.values()),
