@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.redress.assessment.AssessmentSettings;
 import org.redress.auditing.AuditSamplingSettings;
+import org.redress.escalation.BusinessCalendarSettings;
 import org.redress.escalation.HandlingTimes;
 import org.redress.improvement.action.CorrectiveActionSettings;
 import org.redress.improvement.monitoring.Objectives;
@@ -23,7 +24,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The settings records bind application.yaml's defaults, and a bad value fails the start, not a running complaint. */
 class SettingsValidationTest {
 
-  @EnableConfigurationProperties({HandlingTimes.class, AssessmentSettings.class, AuditSamplingSettings.class,
+  @EnableConfigurationProperties({HandlingTimes.class, BusinessCalendarSettings.class, AssessmentSettings.class, AuditSamplingSettings.class,
       CorrectiveActionSettings.class, ManagementReviewSettings.class, TrendSettings.class, Objectives.class,
       MailboxSettings.class, AttachmentSettings.class, NotificationSettings.class, RetentionSettings.class})
   static class Settings {}
@@ -51,6 +52,11 @@ class SettingsValidationTest {
     assertFailsWith("redress.mailbox.protocol=pop3", "protocol");
     assertFailsWith("redress.mailbox.folder=", "folder");
     assertFailsWith("redress.retention.anonymise-after=three years", "redress.retention.anonymise-after");
+    assertFailsWith("redress.business-calendar.holidays=atlantis", "redress.business-calendar.holidays 'atlantis' names no known country");
+    assertFailsWith("redress.business-calendar.holidays=de-xx", "'xx' is not a subdivision of de");
+    assertFailsWith("redress.business-calendar.hours=17:00-09:00", "redress.business-calendar.hours '17:00-09:00' ends before it starts");
+    assertFailsWith("redress.business-calendar.working-week=", "redress.business-calendar.working-week is empty");
+    assertFailsWith("redress.business-calendar.zone=Mars/Olympus", "redress.business-calendar.zone");
   }
 
   private void assertFailsWith(String property, String named) {

@@ -15,6 +15,7 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.escalation.HandlingTimes;
+import org.redress.escalation.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +33,15 @@ public class AssessComplaint implements JavaDelegate {
   private final CaseEvents events;
   private final AssessmentSettings settings;
   private final HandlingTimes times;
+  private final WorkingCalendar calendar;
 
   public AssessComplaint(ComplaintRepository complaints, CaseEvents events, AssessmentSettings settings,
-      HandlingTimes times) {
+      HandlingTimes times, WorkingCalendar calendar) {
     this.complaints = complaints;
     this.events = events;
     this.settings = settings;
     this.times = times;
+    this.calendar = calendar;
   }
 
   @Override
@@ -64,13 +67,14 @@ public class AssessComplaint implements JavaDelegate {
     boolean immediate = Boolean.TRUE.equals(result.getEntry("immediateActionNeeded"));
     String team = result.getEntry("team");
 
-    Date due = HandlingTimes.after(receivedAt, target);
+    Date due = calendar.after(receivedAt, target);
     execution.setVariable(SEVERITY, severity);
     execution.setVariable(PRIORITY, priority);
     execution.setVariable(RESPONSE_TARGET, target);
     execution.setVariable(RESPONSE_DUE_DATE, due);
-    execution.setVariable(REMINDER_DATE, HandlingTimes.share(receivedAt, due, times.reminderAtShareOfTarget()));
+    execution.setVariable(REMINDER_DATE, calendar.share(receivedAt, due, times.reminderAtShareOfTarget()));
     execution.setVariable(IMMEDIATE_ACTION_NEEDED, immediate);
+    // Immediate action is in calendar hours: a hazard to someone's safety does not wait for Monday.
     execution.setVariable(IMMEDIATE_ACTION_DUE_DATE, HandlingTimes.after(EngineClock.nowDate(), times.immediateActionPeriod()));
     execution.setVariable(TEAM, team);
     execution.setVariable(PROGRESS_UPDATE_CYCLE, times.progressUpdateCycle());

@@ -11,6 +11,7 @@ import org.redress.classification.CodeLists;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.ComplaintVariables;
 import org.redress.complaint.ComplaintState;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EngineClock;
@@ -18,6 +19,7 @@ import org.redress.complaint.EventType;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.SubmittedForm;
 import org.redress.escalation.HandlingTimes;
+import org.redress.escalation.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,19 +35,24 @@ class ReviewAssessment implements TaskListener {
   private final CaseEvents events;
   private final AssessmentSettings settings;
   private final HandlingTimes times;
+  private final WorkingCalendar calendar;
   private final CodeLists codeLists;
 
   public ReviewAssessment(ComplaintRepository complaints, CaseEvents events, AssessmentSettings settings,
-      HandlingTimes times, CodeLists codeLists) {
+      HandlingTimes times, WorkingCalendar calendar, CodeLists codeLists) {
     this.complaints = complaints;
     this.events = events;
     this.settings = settings;
     this.times = times;
+    this.calendar = calendar;
     this.codeLists = codeLists;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable(ComplaintVariables.ASK_COMPLAINANT))) {
+      return; // the complainant is asked first (investigation/QuestionForComplainant); reviewed when the task comes back
+    }
     SubmittedForm form = new SubmittedForm(task);
     String severity = form.requiredChoice(SEVERITY, Severity.ALL);
     String target = form.requiredChoice(RESPONSE_TARGET, settings.responseTargets());
@@ -70,11 +77,14 @@ class ReviewAssessment implements TaskListener {
     }
     Complaint complaint = complaints.get(reference);
     Date receivedAt = EngineClock.toDate(complaint.receivedAt());
-    Date due = HandlingTimes.after(receivedAt, target);
+    // the target counts from receipt, plus the working time the clock stood still while the complainant was asked
+    Number paused = (Number) task.getVariable(ComplaintVariables.RESPONSE_CLOCK_PAUSED_SECONDS);
+    Date due = Date.from(calendar.after(receivedAt.toInstant(),
+        calendar.workingTime(target).plusSeconds(paused == null ? 0 : paused.longValue())));
     int priority = settings.priorityOf(severity);
     task.getExecution().setVariable(PRIORITY, priority);
     task.getExecution().setVariable(RESPONSE_DUE_DATE, due);
-    task.getExecution().setVariable(REMINDER_DATE, HandlingTimes.share(receivedAt, due, times.reminderAtShareOfTarget()));
+    task.getExecution().setVariable(REMINDER_DATE, calendar.share(receivedAt, due, times.reminderAtShareOfTarget()));
     complaints.recordAssessment(reference, severity, priority, target, EngineClock.fromDate(due), assessed.team(),
         Boolean.TRUE.equals(assessed.immediateActionNeeded()), true);
 

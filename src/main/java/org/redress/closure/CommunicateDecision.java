@@ -12,6 +12,7 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.escalation.HandlingTimes;
+import org.redress.escalation.WorkingCalendar;
 import org.redress.notification.ComplainantMessage;
 import org.redress.notification.ComplainantNotifier;
 import org.springframework.stereotype.Component;
@@ -28,18 +29,20 @@ class CommunicateDecision implements JavaDelegate {
   private final ComplaintRepository complaints;
   private final CaseEvents events;
   private final HandlingTimes times;
+  private final WorkingCalendar calendar;
 
   public CommunicateDecision(ComplainantNotifier notifier, ComplaintRepository complaints, CaseEvents events,
-      HandlingTimes times) {
+      HandlingTimes times, WorkingCalendar calendar) {
     this.notifier = notifier;
     this.complaints = complaints;
     this.events = events;
     this.times = times;
+    this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date answerDue = HandlingTimes.after(EngineClock.nowDate(), times.answerPeriod());
+    Date answerDue = calendar.after(EngineClock.nowDate(), times.answerPeriod());
     execution.setVariable(ANSWER_DUE_DATE, answerDue);
     boolean reviewed = Boolean.TRUE.equals(execution.getVariable(DECISION_REVIEWED));
 
@@ -54,7 +57,10 @@ class CommunicateDecision implements JavaDelegate {
         : "Accept, or reject with your reason to get an internal review by someone else");
 
     notifier.send(execution, ComplainantMessage.DECISION, decision);
-    complaints.markDecisionCommunicated(CaseEvents.reference(execution));
+    String reference = CaseEvents.reference(execution);
+    complaints.markDecisionCommunicated(reference);
+    complaints.decisionClock(reference).ifPresent(clock ->
+        complaints.recordDecisionWorkingTime(reference, DecisionWorkingTime.seconds(calendar, clock)));
     events.record(execution, EventType.DECISION_COMMUNICATED,
         (reviewed ? "Decision after internal review sent: " : "Decision sent: ") + decision.get("remedy"), decision);
   }

@@ -14,6 +14,7 @@ import org.redress.complaint.EventType;
 import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.SubmittedForm;
 import org.redress.escalation.HandlingTimes;
+import org.redress.escalation.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +30,13 @@ class RecordComplainantAnswer implements TaskListener {
   private final ComplaintRepository complaints;
   private final CaseEvents events;
   private final HandlingTimes times;
+  private final WorkingCalendar calendar;
 
-  public RecordComplainantAnswer(ComplaintRepository complaints, CaseEvents events, HandlingTimes times) {
+  public RecordComplainantAnswer(ComplaintRepository complaints, CaseEvents events, HandlingTimes times, WorkingCalendar calendar) {
     this.complaints = complaints;
     this.events = events;
     this.times = times;
+    this.calendar = calendar;
   }
 
   @Override
@@ -46,7 +49,7 @@ class RecordComplainantAnswer implements TaskListener {
     if (ACCEPTED.equals(answer)) {
       complaints.changeStatus(reference, ComplaintStatus.DECISION_ACCEPTED);
       task.getExecution().setVariable(ACTION_DUE_DATE,
-          HandlingTimes.after(EngineClock.nowDate(), times.agreedActionPeriod()));
+          calendar.after(EngineClock.nowDate(), times.agreedActionPeriod()));
       events.record(task, EventType.DECISION_ACCEPTED, "The complainant accepted the decision",
           reason == null ? Map.of() : Map.of("comment", reason));
       return;
@@ -55,8 +58,8 @@ class RecordComplainantAnswer implements TaskListener {
       throw new InvalidSubmissionException(COMPLAINANT_REASON, "record why the complainant rejects the decision");
     }
     boolean reviewed = Boolean.TRUE.equals(task.getExecution().getVariable(DECISION_REVIEWED));
-    task.getExecution().setVariable(REVIEW_DUE_DATE, HandlingTimes.after(EngineClock.nowDate(), times.reviewPeriod()));
-    task.getExecution().setVariable(ANSWER_DUE_DATE, HandlingTimes.after(EngineClock.nowDate(), times.answerPeriod()));
+    task.getExecution().setVariable(REVIEW_DUE_DATE, calendar.after(EngineClock.nowDate(), times.reviewPeriod()));
+    task.getExecution().setVariable(ANSWER_DUE_DATE, calendar.after(EngineClock.nowDate(), times.answerPeriod()));
     complaints.markDecisionRejected(reference, reviewed ? ComplaintStatus.EXTERNAL_RECOURSE : ComplaintStatus.UNDER_INTERNAL_REVIEW);
     events.record(task, EventType.DECISION_REJECTED,
         (reviewed ? "The complainant rejected the reviewed decision: " : "The complainant rejected the decision: ") + reason,

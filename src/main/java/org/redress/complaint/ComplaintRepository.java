@@ -3,6 +3,7 @@ package org.redress.complaint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -101,6 +102,13 @@ public class ComplaintRepository {
         .single();
   }
 
+  /** The response due date moved, after the clock stood still while the complainant was asked (7.6). */
+  public void moveResponseDue(String reference, OffsetDateTime responseDueAt) {
+    jdbc.sql("UPDATE complaint_status SET response_due_at = :due, updated_at = :now WHERE reference = :reference")
+        .param("due", responseDueAt).param("now", EngineClock.now()).param("reference", reference).update();
+    KpiChanges.note(jdbc, reference);
+  }
+
   public void recordAssessment(String reference, String severity, int priority, String responseTarget,
       OffsetDateTime responseDueAt, String team, boolean immediateActionNeeded, boolean overridden) {
     jdbc.sql("""
@@ -175,6 +183,41 @@ public class ComplaintRepository {
         .param("reference", reference)
         .update();
     KpiChanges.note(jdbc, reference, KpiChanges.DECIDED, KpiChanges.FIRST_RESPONSE);
+  }
+
+  /** Receipt, first decision and the working seconds the clock stood still in between (issue 16). */
+  public record DecisionClock(String reference, OffsetDateTime receivedAt, OffsetDateTime decidedAt, long pausedSeconds) {}
+
+  private static final String DECISION_CLOCK = """
+      SELECT reference, received_at, decision_communicated_at, paused_seconds FROM complaint_status
+      WHERE decision_communicated_at IS NOT NULL""";
+
+  public Optional<DecisionClock> decisionClock(String reference) {
+    return jdbc.sql(DECISION_CLOCK + " AND reference = :reference").param("reference", reference)
+        .query(ComplaintRepository::decisionClock).optional();
+  }
+
+  /** Decided complaints whose working time to decision is not known yet (decided before version 29). */
+  public List<DecisionClock> decisionsWithoutWorkingTime(int limit) {
+    return jdbc.sql(DECISION_CLOCK + " AND decision_working_seconds IS NULL ORDER BY reference FETCH FIRST %d ROWS ONLY"
+        .formatted(limit)).query(ComplaintRepository::decisionClock).list();
+  }
+
+  private static DecisionClock decisionClock(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new DecisionClock(rs.getString("reference"), rs.getObject("received_at", OffsetDateTime.class),
+        rs.getObject("decision_communicated_at", OffsetDateTime.class), rs.getLong("paused_seconds"));
+  }
+
+  /**
+   * The working time from receipt to the first decision, net of pauses (issue 16); kept once, like
+   * decision_communicated_at.
+   */
+  public void recordDecisionWorkingTime(String reference, long workingSeconds) {
+    jdbc.sql("""
+        UPDATE complaint_status SET decision_working_seconds = :seconds
+        WHERE reference = :reference AND decision_working_seconds IS NULL""")
+        .param("seconds", workingSeconds).param("reference", reference).update();
+    KpiChanges.note(jdbc, reference, KpiChanges.DECIDED);
   }
 
   public void markEscalated(String reference, int priority) {

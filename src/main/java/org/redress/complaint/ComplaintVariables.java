@@ -17,6 +17,18 @@ public final class ComplaintVariables {
   public static final String RESPONSE_TARGET = "responseTarget";
   public static final String RESPONSE_DUE_DATE = "responseDueDate";
   public static final String REMINDER_DATE = "reminderDate";
+  /** Set by the handler's form: ask the complainant a question before finishing the step (7.6). */
+  public static final String ASK_COMPLAINANT = "askComplainant";
+  /** Asking the complainant (7.6, process ask-the-complainant): the question, who asked it, and the wait. */
+  public static final String COMPLAINANT_QUESTION = "complainantQuestion";
+  public static final String QUESTION_ASKED_BY = "questionAskedBy";
+  public static final String QUESTION_ID = "questionId";
+  public static final String QUESTION_ANSWER_PERIOD = "questionAnswerPeriod";
+  public static final String CLOCK_PAUSED_AT = "clockPausedAt";
+  public static final String PAUSED_PROCESS_INSTANCE = "pausedProcessInstanceId";
+  public static final String COMPLAINANT_ANSWERED = "complainantAnswered";
+  /** Working seconds the response clock stood still while the complainant was asked (7.6). */
+  public static final String RESPONSE_CLOCK_PAUSED_SECONDS = "responseClockPausedSeconds";
   public static final String IMMEDIATE_ACTION_NEEDED = "immediateActionNeeded";
   public static final String IMMEDIATE_ACTION_DUE_DATE = "immediateActionDueDate";
   public static final String TEAM = "team";

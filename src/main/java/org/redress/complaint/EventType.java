@@ -36,6 +36,12 @@ public enum EventType {
   COMPLAINANT_MESSAGE_RECEIVED(true),
   // the complainant added information or files on the status page while the complaint was open (7.3)
   INFORMATION_ADDED_BY_COMPLAINANT(true),
+  QUESTION_ASKED(true),
+  QUESTION_REMINDER_SENT(true),
+  QUESTION_ANSWERED(true),
+  QUESTION_UNANSWERED(true),
+  CLOCK_PAUSED(false),
+  CLOCK_RESUMED(false),
   // improvement (8.2, 8.7): the complaint is part of a trend that a corrective action addresses
   CORRECTIVE_ACTION_LINKED(false),
   // objectivity and confidentiality (4.7, 4.10)

@@ -30,12 +30,14 @@ class EscalateComplaint implements JavaDelegate {
   private final StaffNotifier staff;
   private final CaseEvents events;
   private final HandlingTimes times;
+  private final WorkingCalendar calendar;
 
-  public EscalateComplaint(ComplaintRepository complaints, StaffNotifier staff, CaseEvents events, HandlingTimes times) {
+  public EscalateComplaint(ComplaintRepository complaints, StaffNotifier staff, CaseEvents events, HandlingTimes times, WorkingCalendar calendar) {
     this.complaints = complaints;
     this.staff = staff;
     this.events = events;
     this.times = times;
+    this.calendar = calendar;
   }
 
   @Override
@@ -43,7 +45,7 @@ class EscalateComplaint implements JavaDelegate {
     int before = ((Number) execution.getVariable(PRIORITY)).intValue();
     int raised = Math.min(MAX_PRIORITY, before + PRIORITY_STEP);
     execution.setVariable(PRIORITY, raised);
-    execution.setVariable(ESCALATION_DUE_DATE, HandlingTimes.after(EngineClock.nowDate(), times.escalationPeriod()));
+    execution.setVariable(ESCALATION_DUE_DATE, calendar.after(EngineClock.nowDate(), times.escalationPeriod()));
 
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {

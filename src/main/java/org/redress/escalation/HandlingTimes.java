@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     repeating interval such as R/P7D
  * @param reminderAtShareOfTarget the handlers are reminded when this share of the response target has
  *     passed (4.15); between 0 and 1
+ * @param questionAnswerPeriod how long (working time) a question to the complainant waits for the answer
+ *     before one reminder, and again after the reminder before the handler goes on without it (7.6)
  */
 @ConfigurationProperties("redress.handling-times")
 public record HandlingTimes(
@@ -30,7 +32,8 @@ public record HandlingTimes(
     String immediateActionPeriod,
     String agreedActionPeriod,
     String progressUpdateCycle,
-    Double reminderAtShareOfTarget) {
+    Double reminderAtShareOfTarget,
+    String questionAnswerPeriod) {
 
   private static final DatatypeFactory DURATIONS;
 
@@ -44,7 +47,7 @@ public record HandlingTimes(
 
   public HandlingTimes {
     for (String period : new String[] {answerPeriod, reviewPeriod, escalationPeriod, immediateActionPeriod,
-        agreedActionPeriod}) {
+        agreedActionPeriod, questionAnswerPeriod}) {
       after(new Date(), period); // fail at start-up on a bad ISO 8601 duration, not in a running complaint
     }
     if (progressUpdateCycle == null || !progressUpdateCycle.matches("R\\d*/P.+")) {

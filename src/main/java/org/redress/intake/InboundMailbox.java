@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.redress.complaint.Channel;
+import org.redress.complaint.ComplainantQuestions;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
@@ -62,12 +63,15 @@ class InboundMailbox {
   private final ComplaintRepository complaints;
   private final Timeline timeline;
   private final JdbcClient jdbc;
+  private final ComplainantQuestions questions;
 
-  public InboundMailbox(ComplaintIntake intake, ComplaintRepository complaints, Timeline timeline, JdbcClient jdbc) {
+  public InboundMailbox(ComplaintIntake intake, ComplaintRepository complaints, Timeline timeline, JdbcClient jdbc,
+      ComplainantQuestions questions) {
     this.intake = intake;
     this.complaints = complaints;
     this.timeline = timeline;
     this.jdbc = jdbc;
+    this.questions = questions;
   }
 
   public Result poll(MailboxSettings settings) throws MessagingException, IOException {
@@ -118,6 +122,10 @@ class InboundMailbox {
     if (reference.find() && complaints.find(reference.group()).isPresent()) {
       String ref = reference.group();
       record(id, ref, "reply");
+      if (!text.isBlank() && questions.answer(ref, truncate(text, 8000), "e-mail")) {
+        LOG.info("Mailbox: a reply answered the question on complaint {}", ref);
+        return "reply"; // the answer to our question (7.6): the waiting process resumes the response clock
+      }
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("subject", truncate(subject, 500));
       details.put("text", truncate(text, 8000));

@@ -36,6 +36,9 @@ class InvestigateComplaint implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (QuestionForComplainant.asking(task)) {
+      return; // the complainant is asked first; the investigation is completed when the task comes back
+    }
     SubmittedForm form = new SubmittedForm(task);
     String findings = form.requiredText(FINDINGS);
     String rootCause = form.requiredChoice(ROOT_CAUSE, codeLists.activeCodes(CodeLists.ROOT_CAUSE));

@@ -7,7 +7,9 @@ public enum ComplainantMessage {
   DECISION("Decision"),
   EXTERNAL_RECOURSE("External recourse options"),
   CLOSURE("Closure"),
-  NEW_ACCESS_CODE("New access code");
+  NEW_ACCESS_CODE("New access code"),
+  QUESTION("Question about your complaint"),
+  QUESTION_REMINDER("Reminder of our question");
 
   private final String title;
 

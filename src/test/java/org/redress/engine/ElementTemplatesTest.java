@@ -18,6 +18,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +47,37 @@ class ElementTemplatesTest {
     Map<String, Template> templates = templates(TEMPLATES);
     ProcessModelTest.bpmnFiles().forEach(file -> assertThat(
         problems(Bpmn.readModelFromFile(file.toFile()), templates)).as(file.toString()).isEmpty());
+  }
+
+  /** "Ask the complainant" is a call-activity template: every call of ask-the-complainant uses it and passes what it fixes. */
+  @Test
+  void everyCallOfAskTheComplainant_usesItsTemplate_withTheTemplatesMappings() throws IOException {
+    JsonNode template = new ObjectMapper().readTree(TEMPLATES.resolve("ask-the-complainant.json").toFile());
+    List<String> calls = new ArrayList<>();
+    ProcessModelTest.bpmnFiles().forEach(file -> {
+      for (CallActivity call : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(CallActivity.class)) {
+        if (!"ask-the-complainant".equals(call.getCalledElement())) {
+          continue;
+        }
+        calls.add(call.getId());
+        assertThat(call.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate")).as(call.getId()).isEqualTo(template.path("id").asText());
+        assertThat(call.getAttributeValueNs(CAMUNDA_NS, "modelerTemplateVersion")).as(call.getId())
+            .isEqualTo(template.path("version").asText());
+        List<String> ins = call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
+            .map(in -> in.getCamundaBusinessKey() != null ? "businessKey" : in.getCamundaTarget()).toList();
+        List<String> expected = new ArrayList<>();
+        template.path("properties").forEach(p -> {
+          String type = p.path("binding").path("type").asText();
+          if ("camunda:in".equals(type)) {
+            expected.add(p.path("binding").path("target").asText());
+          } else if ("camunda:in:businessKey".equals(type)) {
+            expected.add("businessKey");
+          }
+        });
+        assertThat(ins).as(call.getId() + " passes").containsExactlyInAnyOrderElementsOf(expected);
+      }
+    });
+    assertThat(calls).containsExactlyInAnyOrder("CallActivity_AskAfterReview", "CallActivity_AskDuringInvestigation");
   }
 
   @Test
@@ -137,8 +170,10 @@ class ElementTemplatesTest {
               delegate = p.path("value").asText();
             }
           }
-          templates.put(t.path("id").asText(), new Template(t.path("id").asText(), t.path("version").asInt(), delegate,
-              file.getFileName().toString()));
+          if (delegate != null) { // call-activity templates (Ask the complainant) are checked on their own
+            templates.put(t.path("id").asText(), new Template(t.path("id").asText(), t.path("version").asInt(), delegate,
+                file.getFileName().toString()));
+          }
         }
       }
     }

@@ -10,7 +10,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.redress.ComplaintDriver;
+import org.redress.complaint.ComplainantQuestions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,8 @@ class InboundMailboxTest {
   @Autowired TransactionTemplate transaction;
   @Autowired RepositoryService repository;
   @Autowired MailboxPollingSwitch pollingSwitch;
+  @Autowired ProcessEngine engine;
+  @Autowired ComplainantQuestions questions;
 
   @BeforeAll
   static void startMailServer() {
@@ -112,6 +119,36 @@ class InboundMailboxTest {
           assertThat(e.details()).contains("tracking number: 4711");
           assertThat(e.visibleToComplainant()).isTrue();
         });
+  }
+
+  /** Issue 16: a reply to a complaint whose handler asked a question is the answer, and the paused clock resumes. */
+  @Test
+  void aReplyWhileAQuestionWaits_answersIt_andTheStepComesBackToTheHandler() throws Exception {
+    ComplaintDriver driver = new ComplaintDriver(engine, complaints, timeline);
+    ProcessInstance complaint = driver.registerAndAssess("handler", ComplaintDriver.with(ComplaintDriver.phoneComplaint(),
+        "amountAtStake", 600));
+    driver.complete(complaint, "Task_ReviewAssessment", "handler", "askComplainant", true,
+        "complainantQuestion", "Which router model do you have?");
+    String reference = driver.reference(complaint);
+    assertThat(questions.waiting(reference)).as("not before the question is sent").isEmpty();
+    runAskJobs();
+    assertThat(questions.waiting(reference)).isPresent();
+
+    send("Jane <jane@example.org>", "Re: Your complaint " + reference + ": a question for you", "It is a FritzBox 7590.");
+    assertThat(poll().replies()).isEqualTo(1);
+
+    assertThat(questions.waiting(reference)).isEmpty();
+    assertThat(timeline.of(reference)).filteredOn(e -> e.type() == EventType.QUESTION_ANSWERED).singleElement()
+        .satisfies(e -> assertThat(e.summary()).contains("e-mail", "FritzBox 7590"));
+    runAskJobs();
+    assertThat(driver.eventTypes(reference)).contains(EventType.CLOCK_RESUMED);
+    assertThat(driver.task(complaint, "Task_ReviewAssessment")).as("the step is back with the handler").isNotNull();
+  }
+
+  private void runAskJobs() {
+    for (Job job : engine.getManagementService().createJobQuery().processDefinitionKey("ask-the-complainant").executable().list()) {
+      engine.getManagementService().executeJob(job.getId());
+    }
   }
 
   @Test

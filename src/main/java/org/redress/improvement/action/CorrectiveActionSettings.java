@@ -3,14 +3,17 @@ package org.redress.improvement.action;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Period;
+import java.util.Date;
+import org.redress.complaint.EngineClock;
 import org.redress.engine.ProcessExpressionName;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of processes/corrective-action.bpmn (redress.improvement.corrective-action.*). The
- * effectiveness period is read by the process's timer as
- * {@code ${correctiveActionSettings.effectivenessPeriod}} when an action reaches the check.
+ * process's timer waits until {@code ${correctiveActionSettings.effectivenessCheckDue}}: the
+ * effectiveness period in calendar days after implementation, since complaint rates are compared
+ * over calendar periods (a timer written as a duration would count working days).
  *
  * @param reminderBeforeDue the action owner is reminded this long before the due date; overdue actions
  *     go to management
@@ -25,8 +28,8 @@ import org.springframework.validation.annotation.Validated;
 public record CorrectiveActionSettings(@NotNull Period reminderBeforeDue, @NotBlank String effectivenessPeriod,
     @NotNull Double requiredReduction) {
 
-  /** The period for the timer {@code ${correctiveActionSettings.effectivenessPeriod}} (a JavaBean property). */
-  public String getEffectivenessPeriod() {
-    return effectivenessPeriod;
+  /** When the effectiveness check is due, read by the timer when the action is implemented (a JavaBean property). */
+  public Date getEffectivenessCheckDue() {
+    return EngineClock.toDate(EngineClock.now().plus(Period.parse(effectivenessPeriod)));
   }
 }

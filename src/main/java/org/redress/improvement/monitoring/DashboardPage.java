@@ -158,6 +158,7 @@ class DashboardPage {
         case "%" -> number + " %";
         case "hours" -> number + " h";
         case "days" -> number + " days";
+        case "working days" -> number + " working days";
         case "rating" -> number + " / 5";
         default -> number;
       };

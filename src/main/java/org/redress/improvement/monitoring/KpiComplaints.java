@@ -83,7 +83,7 @@ class KpiComplaints {
       case OPEN, OPEN_OVERDUE -> null;
       case TIME_TO_ACKNOWLEDGE, ACKNOWLEDGED_WITHIN_TARGET -> "s.acknowledged_at";
       case TIME_TO_FIRST_RESPONSE -> "s.first_response_at";
-      case TIME_TO_DECISION, WITHIN_TARGET, WITHIN_TARGET_P25, WITHIN_TARGET_P50, WITHIN_TARGET_P75,
+      case TIME_TO_DECISION, TIME_TO_DECISION_WORKING, WITHIN_TARGET, WITHIN_TARGET_P25, WITHIN_TARGET_P50, WITHIN_TARGET_P75,
           WITHIN_TARGET_P100 -> "s.decision_communicated_at";
       default -> "s.closed_at";
     };

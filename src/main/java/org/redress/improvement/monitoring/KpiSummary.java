@@ -335,7 +335,7 @@ class KpiSummary {
   private static final String COUNTED = "reference, received_at, acknowledged_at, first_response_at,"
       + " decision_communicated_at, closed_at, response_due_at, escalated, rejected_at, decision_reviewed,"
       + " referred_outside_at, deemed_accepted_at, category, product, channel, team, severity, assessed_priority,"
-      + " rating";
+      + " rating, decision_working_seconds";
   /** Those facts as they are now, from complaint_status and the survey answer. */
   private static final String CURRENT_FACTS = "SELECT " + String.join(", ", Arrays.stream(COUNTED.split(","))
       .map(String::strip).map(c -> c.equals("rating")

@@ -2,6 +2,8 @@ package org.redress.improvement.monitoring;
 
 import static org.redress.improvement.monitoring.KpiDefinition.*;
 
+import org.redress.escalation.WorkingCalendar;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,8 +31,10 @@ public class Kpis {
 
   private final KpiFigures figures;
   private final Objectives objectives;
+  private final WorkingCalendar calendar;
 
-  public Kpis(KpiFigures figures, Objectives objectives) {
+  public Kpis(KpiFigures figures, Objectives objectives, WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.figures = figures;
     this.objectives = objectives;
   }
@@ -76,6 +80,8 @@ public class Kpis {
         acknowledged.count("n")));
     kpis.add(measure(TIME_TO_FIRST_RESPONSE, average(firstResponse, DAY), firstResponse.count("n")));
     kpis.add(measure(TIME_TO_DECISION, average(decided, DAY), decided.count("n")));
+    kpis.add(measure(TIME_TO_DECISION_WORKING, decided.count("n") == 0 ? null
+        : round(decided.total("working_seconds") / decided.count("n") / calendar.workingDay().toSeconds()), decided.count("n")));
     kpis.add(measure(TIME_TO_CLOSE, average(closed, DAY), closed.count("n")));
     kpis.add(measure(WITHIN_TARGET, share(decided.count("within"), decided.count("targeted")), decided.count("targeted")));
     Map<Object, Figures> byPriority = new LinkedHashMap<>();

@@ -18,13 +18,14 @@ enum Population {
   FIRST_RESPONSE("first_response_at", Map.of("seconds", seconds("first_response_at"))),
   DECIDED("decision_communicated_at", Map.of(
       "seconds", seconds("decision_communicated_at"),
+      "working_seconds", "COALESCE(s.decision_working_seconds, 0)",
       "targeted", "CASE WHEN s.response_due_at IS NOT NULL THEN 1 ELSE 0 END",
       "within", "CASE WHEN s.decision_communicated_at <= s.response_due_at THEN 1 ELSE 0 END")),
   CLOSED("closed_at", closedValues());
 
   /** Every sum any population has, in the order of kpi_daily's columns (n counts the complaints). */
   static final List<String> SUMS = List.of("n", "seconds", "within", "targeted", "escalated", "rejected", "reviewed",
-      "referred", "deemed", "answered", "rating_sum", "r1", "r2", "r3", "r4", "r5");
+      "referred", "deemed", "answered", "rating_sum", "r1", "r2", "r3", "r4", "r5", "working_seconds");
 
   private final String milestone;
   /** Per complaint, what each sum adds up (over complaint_status s and the survey answer v). */

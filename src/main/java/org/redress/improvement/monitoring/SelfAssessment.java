@@ -156,8 +156,8 @@ class SelfAssessment {
         : "Root cause recorded for " + ratio(withCause, serious) + " medium or higher complaints closed.",
         serious == 0 ? Status.NO_DATA : withCause < serious ? Status.SHORTFALL : Status.OK));
     list.add(kpiFinding("7.7", "Response", figures, KpiDefinition.TIME_TO_FIRST_RESPONSE, "average time to first response"));
-    list.add(kpiFinding("7.8", "Communicating the decision", figures, KpiDefinition.TIME_TO_DECISION,
-        "average time to decision"));
+    list.add(kpiFinding("7.8", "Communicating the decision", figures, KpiDefinition.TIME_TO_DECISION_WORKING,
+        "average time to decision in working days, net of the time the complainant was asked"));
     long rejected = p.count("rejected_at");
     long recourse = p.scalar("""
         SELECT COUNT(*) FROM complaint_status s WHERE s.rejected_at >= :start AND s.rejected_at < :end

@@ -2,6 +2,7 @@ package org.redress.improvement.monitoring;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.redress.complaint.KpiChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -71,6 +72,14 @@ final class KpiFixture {
           "2025-04-03T00:00", "2025-04-02T00:00", "CLOSED", "billing", "web", "handlers", "low", 25,
           null, null, null, null, null, 3, "2025-04-03T00:00"));
 
+  /**
+   * Working time to decision, net of pauses, as CommunicateDecision records it — in the tests' calendar,
+   * which works round the clock: the calendar time less the pause. A waited one day for the complainant.
+   */
+  static final Map<String, Long> WORKING_SECONDS = Map.of("KPI-A", 9 * 86400L, "KPI-B", 20 * 86400L,
+      "KPI-C", 5 * 86400L, "KPI-D", 15 * 86400L, "KPI-F", 86400L, "KPI-G", 8 * 86400L);
+  static final Map<String, Long> PAUSED_SECONDS = Map.of("KPI-A", 86400L);
+
   static void insert(JdbcClient jdbc) {
     delete(jdbc);
     for (Row r : ROWS) {
@@ -108,6 +117,9 @@ final class KpiFixture {
           .param("outcome", r.closed() == null ? null : r.referred() != null ? "referred-externally"
               : r.deemed() != null ? "deemed-accepted" : "accepted")
           .update();
+      jdbc.sql("UPDATE complaint_status SET decision_working_seconds = :w, paused_seconds = :p WHERE reference = :ref")
+          .param("w", WORKING_SECONDS.get(r.ref())).param("p", PAUSED_SECONDS.getOrDefault(r.ref(), 0L))
+          .param("ref", r.ref()).update();
       if (r.rating() != null) {
         jdbc.sql("INSERT INTO satisfaction_survey (reference, rating, answered_at) VALUES (:ref, :rating, :at)")
             .param("ref", r.ref()).param("rating", r.rating()).param("at", time(r.answered())).update();

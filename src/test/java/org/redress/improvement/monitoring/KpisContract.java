@@ -96,6 +96,11 @@ abstract class KpisContract {
     Kpi decision = kpi(report, "time-to-decision");
     assertThat(decision.value()).isEqualTo(11.6); // A 10, B 20 (first decision; reviewed later), C 5, D 15, G 8
     assertThat(decision.met()).isTrue(); // target 15
+    Kpi net = kpi(report, "time-to-decision-working");
+    assertThat(net.value()).isEqualTo(11.4); // A 10 less a 1-day pause = 9, B 20, C 5, D 15, G 8 (a round-the-clock calendar)
+    assertThat(net.unit()).isEqualTo("working days");
+    assertThat(net.basis()).isEqualTo(5);
+    assertThat(net.met()).isFalse(); // target 10
     Kpi close = kpi(report, "time-to-close");
     // closed in Q1: A 20, B 58d23h (closed 03-31 23:00, inside the period), C 24, D 20 (received in December)
     assertThat(close.value()).isEqualTo(30.74);
