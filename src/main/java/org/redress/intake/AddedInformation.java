@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.redress.complaint.ComplainantQuestions;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EventType;
@@ -31,11 +32,14 @@ public class AddedInformation {
   private final ComplaintRepository complaints;
   private final Attachments attachments;
   private final Timeline timeline;
+  private final ComplainantQuestions questions;
 
-  public AddedInformation(ComplaintRepository complaints, Attachments attachments, Timeline timeline) {
+  public AddedInformation(ComplaintRepository complaints, Attachments attachments, Timeline timeline,
+      ComplainantQuestions questions) {
     this.complaints = complaints;
     this.attachments = attachments;
     this.timeline = timeline;
+    this.questions = questions;
   }
 
   /** Whether the complainant can still add something: until the complaint is closed. */
@@ -73,6 +77,10 @@ public class AddedInformation {
         + (ready.isEmpty() ? "" : " (" + ready.size() + (ready.size() == 1 ? " file)" : " files)"));
     timeline.record(reference, EventType.INFORMATION_ADDED_BY_COMPLAINANT, Actors.COMPLAINANT, summary, details,
         null, null);
+    // While we wait for the answer to a question (7.6), what the complainant adds is that answer: the paused
+    // response clock resumes.
+    questions.answer(reference, information != null ? information
+        : "(files: " + String.join(", ", ready.stream().map(Attachments.Ready::fileName).toList()) + ")", "status page");
   }
 
   /** The complaint is closed: nothing can be added any more. */

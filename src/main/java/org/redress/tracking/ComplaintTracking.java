@@ -94,7 +94,13 @@ public class ComplaintTracking {
       Map.entry(EventType.CLOSED, "Your complaint was closed"),
       Map.entry(EventType.SATISFACTION_SURVEY_ANSWERED, "You rated how we handled your complaint"),
       Map.entry(EventType.COMPLAINANT_MESSAGE_RECEIVED, "We received your e-mail"),
-      Map.entry(EventType.INFORMATION_ADDED_BY_COMPLAINANT, "You added information"));
+      Map.entry(EventType.INFORMATION_ADDED_BY_COMPLAINANT, "You added information"),
+      Map.entry(EventType.LETTER_SENT, "We sent you a letter by post"),
+      Map.entry(EventType.ANSWER_PERIOD_STARTED, "The time for your answer to our decision started"),
+      Map.entry(EventType.QUESTION_ASKED, "We asked you a question; our time to answer is paused until you reply"),
+      Map.entry(EventType.QUESTION_REMINDER_SENT, "We reminded you of our question"),
+      Map.entry(EventType.QUESTION_ANSWERED, "You answered our question; our time to answer runs again"),
+      Map.entry(EventType.QUESTION_UNANSWERED, "No answer to our question came, so we continued with what we have"));
   static final String OTHER_EVENT = "An update on your complaint";
 
   private final ComplaintRepository complaints;

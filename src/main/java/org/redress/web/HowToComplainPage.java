@@ -50,8 +50,8 @@ class HowToComplainPage {
     model.addAttribute("targets", targets());
     model.addAttribute("immediateAction", length(times.immediateActionPeriod()));
     model.addAttribute("progressEvery", length(times.progressUpdateCycle()));
-    model.addAttribute("answerPeriod", length(times.answerPeriod()));
-    model.addAttribute("reviewPeriod", length(times.reviewPeriod()));
+    model.addAttribute("answerPeriod", working(length(times.answerPeriod())));
+    model.addAttribute("reviewPeriod", working(length(times.reviewPeriod())));
     model.addAttribute("complaintsMailbox", complaintsMailbox);
     return "how-to-complain";
   }
@@ -76,10 +76,18 @@ class HowToComplainPage {
         List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
         String when = rationale < 0 ? rule.getId() : unquote(entries.get(rationale).getText().getTextContent());
         String within = unquote(entries.get(target).getText().getTextContent());
-        targets.add(new Target(rule.getId(), when, inWords(within), length(within)));
+        targets.add(new Target(rule.getId(), when, inWords(within), working(length(within))));
       }
     }
     return targets;
+  }
+
+  /**
+   * The same length in working time (issue 16): response targets, the answer and the review period count
+   * working days of the business calendar; immediate action and progress updates stay calendar time.
+   */
+  static Length working(Length length) {
+    return length.unit() == null ? length : new Length(length.amount(), "working-" + length.unit(), null);
   }
 
   private static int indexOf(Collection<Output> outputs, String name) {

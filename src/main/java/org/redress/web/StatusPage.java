@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.redress.closure.ComplainantAnswers;
 import org.redress.closure.DecisionAnswer;
+import org.redress.complaint.ComplainantQuestions;
 import org.redress.complaint.AccessCodes;
 import org.redress.improvement.SatisfactionSurvey;
 import org.redress.improvement.SurveyAnswer;
@@ -62,10 +63,12 @@ class StatusPage {
   private final FormTokens tokens;
   private final FormBinding binding;
   private final PublicTexts texts;
+  private final ComplainantQuestions questions;
 
   StatusPage(StatusSession session, ComplaintTracking tracking, ComplainantAnswers answers, SatisfactionSurvey survey,
       AddedInformation information, Attachments attachments, CodeRecovery recovery, FormTokens tokens,
-      FormBinding binding, PublicTexts texts) {
+      FormBinding binding, PublicTexts texts, ComplainantQuestions questions) {
+    this.questions = questions;
     this.texts = texts;
     this.session = session;
     this.tracking = tracking;
@@ -255,6 +258,7 @@ class StatusPage {
         texts.reason(e.reason()), (a, b) -> a + "; " + b));
     model.addAttribute("view", tracking.view(ref));
     model.addAttribute("canAddInformation", information.open(ref));
+    model.addAttribute("question", questions.waiting(ref).orElse(null)); // 7.6: our question waits for the answer
     if (!model.containsAttribute("message")) {
       model.addAttribute("message", null);
     }

@@ -73,7 +73,7 @@ class ComplainantPagesBrowserTest {
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("How to complain");
     String targets = browser.findElement(By.tagName("table")).getText();
-    assertThat(targets).contains("Health or safety at risk: act at once", "2 days", "Simple complaint", "15 days");
+    assertThat(targets).contains("Health or safety at risk: act at once", "2 working days", "Simple complaint", "15 working days");
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("within 14 days", "within 10 days",
         "every 7 days", "ombudsman");
   }
