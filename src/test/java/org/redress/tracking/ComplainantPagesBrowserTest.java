@@ -268,7 +268,7 @@ class ComplainantPagesBrowserTest {
     var http = java.net.http.HttpClient.newHttpClient();
     String german = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/")))
         .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-    assertThat(german).contains("<html lang=\"de\"", "So beschweren Sie sich", "innerhalb von 14 Tagen", "English");
+    assertThat(german).contains("<html lang=\"de\"", "So beschweren Sie sich", "innerhalb von 14 Arbeitstagen", "English");
     String french = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/")))
         .header("Accept-Language", "fr-FR").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     assertThat(french).as("a language we do not have: English").contains("<html lang=\"en\"", "How to complain");
