@@ -2,13 +2,11 @@ package org.redress.investigation;
 
 import static org.redress.complaint.ComplaintVariables.COMPLAINANT_QUESTION;
 import static org.redress.complaint.ComplaintVariables.QUESTION_ANSWER_PERIOD;
-import static org.redress.complaint.ComplaintVariables.QUESTION_ID;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.redress.complaint.CaseEvents;
-import org.redress.complaint.ComplainantQuestions;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.escalation.WorkingCalendar;
@@ -23,10 +21,8 @@ class SendQuestion implements JavaDelegate {
   private final ComplainantNotifier notifier;
   private final CaseEvents events;
   private final WorkingCalendar calendar;
-  private final ComplainantQuestions questions;
 
-  SendQuestion(ComplainantNotifier notifier, CaseEvents events, WorkingCalendar calendar, ComplainantQuestions questions) {
-    this.questions = questions;
+  SendQuestion(ComplainantNotifier notifier, CaseEvents events, WorkingCalendar calendar) {
     this.notifier = notifier;
     this.events = events;
     this.calendar = calendar;
@@ -38,7 +34,6 @@ class SendQuestion implements JavaDelegate {
     String answerBy = EngineClock.fromDate(calendar.after(EngineClock.nowDate(),
         (String) execution.getVariable(QUESTION_ANSWER_PERIOD))).toLocalDate().toString();
     notifier.send(execution, ComplainantMessage.QUESTION, Map.of("question", question, "answerBy", answerBy));
-    questions.markSent(((Number) execution.getVariable(QUESTION_ID)).longValue());
     events.record(execution, EventType.QUESTION_ASKED, "We asked the complainant: " + question,
         Map.of("question", question, "answerBy", answerBy));
   }

@@ -87,7 +87,14 @@ class ProcessVariablesTest {
   static List<String> problems(BpmnModelInstance model) throws IOException {
     Map<String, Set<String>> writtenBy = new HashMap<>(); // element id → variables it writes
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-      writtenBy.put(node.getId(), writes(node));
+      writtenBy.put(node.getId(), new HashSet<>(writes(node)));
+    }
+    // a called process (ask-the-complainant) starts with what its callers pass in (camunda:in)
+    Set<String> passedIn = passedIn(model);
+    for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+      if (start.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process) {
+        writtenBy.get(start.getId()).addAll(passedIn);
+      }
     }
     List<String> problems = new ArrayList<>();
     Set<String> beans = ProcessModelTest.redressBeanNames();
@@ -113,6 +120,24 @@ class ProcessVariablesTest {
       }
     }
     return problems;
+  }
+
+  /** The variables every call activity calling this model's process passes in, over processes/. */
+  static Set<String> passedIn(BpmnModelInstance model) throws IOException {
+    Set<String> processIds = new HashSet<>();
+    model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).forEach(p -> processIds.add(p.getId()));
+    Set<String> passed = new HashSet<>();
+    for (Path file : ProcessModelTest.bpmnFiles().toList()) {
+      for (org.camunda.bpm.model.bpmn.instance.CallActivity call : Bpmn.readModelFromFile(file.toFile())
+          .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.CallActivity.class)) {
+        if (processIds.contains(call.getCalledElement()) && call.getExtensionElements() != null) {
+          call.getExtensionElements().getElementsQuery()
+              .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class).list().stream()
+              .filter(in -> in.getCamundaTarget() != null).forEach(in -> passed.add(in.getCamundaTarget()));
+        }
+      }
+    }
+    return passed;
   }
 
   record Read(String where, FlowNode element, Set<String> variables) {}
