@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.redress.complaint.Channel;
 import org.redress.complaint.Complaint;
+import org.redress.complaint.ComplaintMeters;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
@@ -44,9 +45,11 @@ class RecordComplaint implements JavaDelegate {
   private final Timeline timeline;
   private final NamedStaff namedStaff;
   private final FormBinding binding;
+  private final ComplaintMeters meters;
 
   public RecordComplaint(ComplaintRepository complaints, ReferenceNumbers references, Timeline timeline,
-      NamedStaff namedStaff, FormBinding binding) {
+      NamedStaff namedStaff, FormBinding binding, ComplaintMeters meters) {
+    this.meters = meters;
     this.complaints = complaints;
     this.references = references;
     this.timeline = timeline;
@@ -83,6 +86,7 @@ class RecordComplaint implements JavaDelegate {
         v.description(), v.remedyRequested(), v.amount(), v.safety(), v.legal(), immediateAction, EngineClock.now(),
         actor);
     complaints.insert(complaint);
+    meters.received(channel);
     namedStaff.record(reference, v.namedStaffIds());
 
     execution.removeVariables(SUBMITTED_FIELDS);
