@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.Timeline;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,9 +26,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What operators read (docs/operations.md): liveness and readiness for the load balancer (database and
  * engine in readiness, never the mail server), and /actuator/prometheus, behind a staff login, with
- * Redress's meters moving when a complaint comes in and is acknowledged, and Camunda's.
+ * Redress's meters moving when a complaint comes in and is acknowledged, and Camunda's; the log lines of a
+ * complaint's job carry its reference.
  */
 @RedressTest
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsEndpointsTest {
 
   @LocalServerPort int port;
@@ -57,7 +62,7 @@ class OperationsEndpointsTest {
   }
 
   @Test
-  void prometheus_carriesRedressMeters_thatMoveWithAComplaint_andCamundas() throws Exception {
+  void prometheus_carriesRedressMeters_thatMoveWithAComplaint_andCamundas(CapturedOutput output) throws Exception {
     // counters before, from the registry (a scrape would read, and cache for 10 s, the database gauges)
     double received = count("redress.complaints.received", "channel", "api");
     double intakes = registry.find("redress.intake").tags("channel", "api", "outcome", "recorded").timers().stream()
@@ -70,7 +75,10 @@ class OperationsEndpointsTest {
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(submitted.statusCode()).isEqualTo(201);
     ComplaintDriver driver = new ComplaintDriver(engine, complaints, timeline);
-    driver.runDueJobs(driver.byReference(json.readTree(submitted.body()).path("reference").asText()));
+    String reference = json.readTree(submitted.body()).path("reference").asText();
+    driver.runDueJobs(driver.byReference(reference));
+    assertThat(output.getOut()).as("a job's log lines carry the complaint reference (engine logging context)")
+        .containsPattern("INFO \\[" + reference + "] .*ACKNOWLEDGEMENT");
 
     String after = scrape();
     assertThat(value(after, "redress_complaints_received_total", "channel=\"api\"")).isEqualTo(received + 1);

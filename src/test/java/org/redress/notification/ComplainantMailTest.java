@@ -241,7 +241,7 @@ class ComplainantMailTest {
     smtp.stop();
 
     Job acknowledge = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
-    for (int attempt = 0; attempt < 10 && retries(acknowledge) > 0; attempt++) {
+    for (int attempt = 0; attempt < 40 && retries(acknowledge) > 0; attempt++) {
       assertThatThrownBy(() -> engine.getManagementService().executeJob(acknowledge.getId()))
           .hasStackTraceContaining("Mail server connection failed");
     }
