@@ -46,6 +46,7 @@ class ComplainantApiFuzzTest {
     long before = count();
     Set<String> created = new HashSet<>();
     List<String> serverErrors = new ArrayList<>();
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     for (int i = 0; i < BODIES; i++) {
       byte[] body = body(i);
       String type = random.nextInt(20) == 0 ? contentType() : "application/json";
@@ -53,6 +54,7 @@ class ComplainantApiFuzzTest {
           .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
           HttpResponse.BodyHandlers.ofString());
       int status = answer.statusCode();
+      statuses.merge(status, 1, Integer::sum);
       if (status >= 500) {
         serverErrors.add(i + ": " + status + " " + answer.body() + " for " + new String(body, StandardCharsets.UTF_8));
         continue;
@@ -66,11 +68,58 @@ class ComplainantApiFuzzTest {
         assertThat(answer.body()).doesNotContain("Exception", "\tat ");
       }
     }
+    System.out.println("Fuzzed bodies by HTTP status: " + statuses);
     assertThat(serverErrors).isEmpty();
     assertThat(created).as("some bodies were valid").hasSizeGreaterThan(BODIES / 40);
     assertThat(count()).isEqualTo(before + created.size());
     assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint WHERE reference IN (:r)").param("r", created)
         .query(Long.class).single()).isEqualTo(created.size());
+  }
+
+  /**
+   * Input built to hurt (issue 17): numbers whose scale would cost seconds of CPU in arithmetic, half a
+   * UTF-16 character, content after the JSON body. Each is a 400 problem naming the field, answered fast.
+   */
+  @Test
+  void hostileNumbersTextsAndTrailingContent_areRefusedWith400_fast() throws Exception {
+    Map<String, String> refusedField = new LinkedHashMap<>();
+    for (String amount : List.of("1e-999999999", "1e999999999", "\"1e-999999999\"", "\"1E+2147483647\"",
+        "0." + "0".repeat(900) + "1", "\"" + "9".repeat(5000) + "\"")) {
+      refusedField.put(withField("amountAtStake", amount), "amountAtStake");
+    }
+    refusedField.put(withField("description", "\"A lone surrogate \\uD800 in the middle of my complaint\""), "description");
+    refusedField.put(withField("complainantName", "\"Jane \\uDC00\""), "complainantName");
+    refusedField.put(json.writeValueAsString(valid()) + " trailing", "body");
+    refusedField.put(json.writeValueAsString(valid()) + " {\"second\": 1}", "body");
+    for (Map.Entry<String, String> hostile : refusedField.entrySet()) {
+      long started = System.nanoTime();
+      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/complaints"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(hostile.getKey())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      String shown = hostile.getKey().length() > 120 ? hostile.getKey().substring(0, 120) + "…" : hostile.getKey();
+      assertThat(answer.statusCode()).as(shown).isEqualTo(400);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+          t -> assertThat(t).startsWith("application/problem+json"));
+      assertThat(json.readTree(answer.body()).path("errors").findValuesAsText("field")).as(shown)
+          .contains(hostile.getValue());
+      assertThat(millis).as("answered in %d ms: %s", millis, shown).isLessThan(1000);
+    }
+    assertThat(json.readTree(send(withField("description", "\"Half \\uD83D of an emoji, more than ten characters\""))
+        .body()).path("errors").get(0).path("reason").asText()).isEqualTo("contains characters that are not valid Unicode");
+  }
+
+  String withField(String field, String rawJsonValue) throws Exception {
+    Map<String, Object> body = valid();
+    body.remove(field);
+    String json = this.json.writeValueAsString(body);
+    return json.substring(0, json.length() - 1) + ",\"" + field + "\":" + rawJsonValue + "}";
+  }
+
+  HttpResponse<String> send(String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/complaints"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   byte[] body(int i) throws Exception {
@@ -136,7 +185,9 @@ class ComplainantApiFuzzTest {
     String[] samples = {"", "null", "true", "42", "\"text\"", "{", "}", "{\"complainantName\":}", "{'single':'quotes'}",
         "{\"a\":1,}", "{\"description\":\"\\uZZZZ\"}", "{\"amountAtStake\":1e999999}", "{\"amountAtStake\":NaN}",
         "{\"problemDate\":\"2026-02-30\"}", "{\"complainantName\":\"x\",\"complainantName\":\"y\"}", "\uFEFF{}",
-        "{\"safetyConcern\":\"true\"}", "{\"amountAtStake\":-1}", "{} {}", "/* comment */ {}", "[]"};
+        "{\"safetyConcern\":\"true\"}", "{\"amountAtStake\":-1}", "{} {}", "/* comment */ {}", "[]",
+        "{\"amountAtStake\":1e-999999999}", "{\"amountAtStake\":\"1e-999999999\"}", "{\"description\":\"\\uDC00\"}",
+        "{\"complainantName\":\"x\"} trailing"};
     return samples[random.nextInt(samples.length)];
   }
 

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes on Camunda's own tables that its schema lacks for what Redress asks of the engine at volume
- * (issue 13), created at start-up once the engine has created its schema (Flyway runs before the engine
- * and manages only Redress's tables). {@code IF NOT EXISTS} makes it idempotent on H2 and PostgreSQL.
+ * (issue 13), created at start-up (inside the {@link StartUpLock}, after Flyway created Camunda's schema,
+ * db/migration/V21). {@code IF NOT EXISTS} makes it idempotent on H2 and PostgreSQL.
  *
  * <p>{@code REDRESS_IDX_VAR_EXE_NO_TASK}: the engine fetches an execution's variables with
  * {@code EXECUTION_ID_ = ? AND TASK_ID_ IS NULL} on every step of every complaint. Camunda indexes the two

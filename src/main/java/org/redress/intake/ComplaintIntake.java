@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.redress.complaint.AccessCodes;
@@ -41,9 +43,11 @@ public class ComplaintIntake {
   private final IdempotentSubmissions idempotency;
   private final TransactionTemplate transaction;
   private final FormBinding binding;
+  private final MeterRegistry meters;
 
   public ComplaintIntake(RuntimeService runtime, AccessCodes accessCodes, Attachments attachments,
-      IdempotentSubmissions idempotency, TransactionTemplate transaction, FormBinding binding) {
+      IdempotentSubmissions idempotency, TransactionTemplate transaction, FormBinding binding, MeterRegistry meters) {
+    this.meters = meters;
     this.runtime = runtime;
     this.accessCodes = accessCodes;
     this.attachments = attachments;
@@ -66,6 +70,21 @@ public class ComplaintIntake {
    * and of the attachments, or recorded.
    */
   public Receipt submit(FormBinding.Bound<ComplaintForm> form, Channel channel, List<Attachment> files,
+      Idempotency key) {
+    Timer.Sample sample = Timer.start(meters);
+    String outcome = "refused";
+    try {
+      Receipt receipt = submitTimed(form, channel, files, key);
+      outcome = "recorded";
+      return receipt;
+    } finally {
+      // intake latency as the complainant sees it: checks, attachments, the recording transaction
+      sample.stop(Timer.builder("redress.intake").description("Time to take in a complaint, by channel and outcome")
+          .tag("channel", channel.code()).tag("outcome", outcome).publishPercentileHistogram().register(meters));
+    }
+  }
+
+  private Receipt submitTimed(FormBinding.Bound<ComplaintForm> form, Channel channel, List<Attachment> files,
       Idempotency key) {
     if (key != null) {
       Optional<Receipt> earlier = replay(key);

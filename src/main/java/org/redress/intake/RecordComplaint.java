@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.redress.complaint.AccessCodes;
 import org.redress.complaint.Channel;
 import org.redress.complaint.Complaint;
+import org.redress.complaint.ComplaintMeters;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
@@ -54,10 +55,12 @@ class RecordComplaint implements JavaDelegate {
   private final NamedStaff namedStaff;
   private final FormBinding binding;
   private final AccessCodes accessCodes;
+  private final ComplaintMeters meters;
 
   public RecordComplaint(ComplaintRepository complaints, ReferenceNumbers references, Timeline timeline,
-      NamedStaff namedStaff, FormBinding binding, AccessCodes accessCodes) {
+      NamedStaff namedStaff, FormBinding binding, AccessCodes accessCodes, ComplaintMeters meters) {
     this.accessCodes = accessCodes;
+    this.meters = meters;
     this.complaints = complaints;
     this.references = references;
     this.timeline = timeline;
@@ -94,6 +97,7 @@ class RecordComplaint implements JavaDelegate {
         v.description(), v.remedyRequested(), v.amount(), v.safety(), v.legal(), immediateAction, EngineClock.now(),
         actor);
     complaints.insert(complaint);
+    meters.received(channel);
     namedStaff.record(reference, v.namedStaffIds());
 
     execution.removeVariables(SUBMITTED_FIELDS);

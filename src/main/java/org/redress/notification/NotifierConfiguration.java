@@ -18,13 +18,14 @@ class NotifierConfiguration {
   @Bean
   @ConditionalOnProperty("spring.mail.host")
   ComplainantNotifier mailComplainantNotifier(JavaMailSender mail, ComplaintRepository complaints, CaseEvents events,
-      MailTemplates templates, NotificationSettings settings) {
-    return new MailComplainantNotifier(mail, complaints, events, templates, settings.mail().from());
+      MailTemplates templates, LetterOutbox outbox, LetterMeters meters, NotificationSettings settings) {
+    return new MailComplainantNotifier(mail, complaints, events, templates, outbox, meters, settings.mail().from());
   }
 
   @Bean
   @ConditionalOnMissingBean(ComplainantNotifier.class)
-  ComplainantNotifier recordingComplainantNotifier(ComplaintRepository complaints, CaseEvents events) {
-    return new RecordingComplainantNotifier(complaints, events);
+  ComplainantNotifier recordingComplainantNotifier(ComplaintRepository complaints, CaseEvents events,
+      LetterMeters meters) {
+    return new RecordingComplainantNotifier(complaints, events, meters);
   }
 }

@@ -20,8 +20,10 @@ class RecordingComplainantNotifier implements ComplainantNotifier {
 
   private final ComplaintRepository complaints;
   private final CaseEvents events;
+  private final LetterMeters meters;
 
-  public RecordingComplainantNotifier(ComplaintRepository complaints, CaseEvents events) {
+  public RecordingComplainantNotifier(ComplaintRepository complaints, CaseEvents events, LetterMeters meters) {
+    this.meters = meters;
     this.complaints = complaints;
     this.events = events;
   }
@@ -34,6 +36,7 @@ class RecordingComplainantNotifier implements ComplainantNotifier {
     details.put("sentBy", "recorded-only");
     events.record(execution, EventType.MESSAGE_SENT, "%s for the %s channel recorded (no mail server configured)"
         .formatted(message.title(), complaint.preferredChannel()), details);
+    meters.count(message, "recorded");
     LOG.info("Complaint {}: {} recorded for the {} channel", reference, message, complaint.preferredChannel());
   }
 }

@@ -1,11 +1,12 @@
 package org.redress.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
@@ -25,7 +26,10 @@ import org.springframework.stereotype.Component;
  * read ({@link FieldErrorSink} present), a field the form does not have, or a value of the wrong kind —
  * a number for a text, "yes" for true/false — is noted with its reason and the reading goes on, so the
  * answer lists every refused field; Bean Validation then checks the rest. A text is read without its
- * surrounding spaces, and a blank text as no value. Outside a form read Jackson behaves as always.
+ * surrounding spaces, and a blank text as no value; a text with a lone UTF-16 surrogate (a JSON escape such
+ * as {@code "\uD800"} that is half a character) is refused as not valid Unicode, never stored as "?".
+ * Decimals are read with bounded size and scale ({@link BoundedDecimal}), in and outside a form read.
+ * Outside a form read Jackson behaves as always otherwise.
  */
 @Component
 class FormJson extends SimpleModule {
@@ -40,7 +44,7 @@ class FormJson extends SimpleModule {
         NumberDeserializers.find(Integer.class, Integer.class.getName()),
         token -> token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_STRING));
     addDeserializer(BigDecimal.class, new Strict<>(BigDecimal.class, "must be a number",
-        NumberDeserializers.BigDecimalDeserializer.instance, token -> token.isNumeric() || token == JsonToken.VALUE_STRING));
+        BoundedDecimal.INSTANCE, token -> token.isNumeric() || token == JsonToken.VALUE_STRING));
     addDeserializer(LocalDate.class, new Strict<>(LocalDate.class, "must be a date YYYY-MM-DD",
         LocalDateDeserializer.INSTANCE, JsonToken.VALUE_STRING::equals));
   }
@@ -97,19 +101,48 @@ class FormJson extends SimpleModule {
     public T deserialize(JsonParser p, DeserializationContext context) throws IOException {
       FieldErrorSink sink = FieldErrorSink.of(context);
       if (sink == null) {
-        return (T) standard.deserialize(p, context);
+        T value = (T) standard.deserialize(p, context);
+        if (value instanceof String text && hasLoneSurrogate(text)) {
+          return (T) context.handleWeirdStringValue(String.class, "?", NOT_UNICODE);
+        }
+        return value;
       }
       String field = p.currentName();
+      String why = reason;
       try {
         if (accepted.test(p.currentToken())) {
-          return (T) (handledType() == String.class ? text(p.getText()) : standard.deserialize(p, context));
+          if (handledType() != String.class) {
+            return (T) standard.deserialize(p, context);
+          }
+          String text = p.getText();
+          if (!hasLoneSurrogate(text)) {
+            return (T) text(text);
+          }
+          why = NOT_UNICODE;
         }
-      } catch (JsonMappingException | DateTimeException | NumberFormatException | ArithmeticException wrong) {
+      } catch (JsonParseException broken) {
+        throw broken;
+      } catch (JsonProcessingException | DateTimeException | NumberFormatException | ArithmeticException wrong) {
         // noted below
       }
-      sink.wrongType.add(new FieldError(field == null ? "body" : field, reason));
+      sink.wrongType.add(new FieldError(field == null ? "body" : field, why));
       p.skipChildren();
       return null;
+    }
+
+    static final String NOT_UNICODE = "contains characters that are not valid Unicode";
+
+    /** Half of a UTF-16 surrogate pair without the other half: not a character, cannot be stored as one. */
+    static boolean hasLoneSurrogate(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Surrounding spaces are not part of a value, and a blank value is no value. */

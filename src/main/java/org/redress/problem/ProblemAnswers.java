@@ -2,6 +2,7 @@ package org.redress.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -38,7 +39,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * problem — a {@link RefusedRequest} carries its own — answered as application/problem+json with the
  * refused fields in {@code errors: [{field, reason}]}; a browser on a page (not the API) gets the same
  * problem as the error page {@code templates/error.html}. Anything unexpected is a 500 without details,
- * logged with its stack trace for operators.
+ * logged with its stack trace for operators — except a database that cannot be reached right now, which is
+ * a 503 with {@code Retry-After} ({@link DatabaseUnavailable}).
  */
 @RestControllerAdvice
 class ProblemAnswers extends ResponseEntityExceptionHandler {
@@ -65,6 +67,10 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
     if (e.getCause() instanceof JsonParseException parse) {
       reason = "is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
           + parse.getLocation().getColumnNr() + ")";
+    } else if (e.getCause() instanceof MismatchedInputException trailing
+        && String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+      // spring.jackson.deserialization.fail-on-trailing-tokens: "{...} {...}" is not one JSON body
+      reason = "must be one JSON value with nothing after it";
     } else if (e.getCause() instanceof JsonMappingException mapping) {
       String path = mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -115,10 +121,22 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         HttpStatus.BAD_REQUEST, request);
   }
 
-  /** A failure nobody expected: a plain 500 problem (or page) without details; the stack trace goes to the log. */
+  /**
+   * A failure nobody expected: a plain 500 problem (or page) without details; the stack trace goes to the log.
+   * Unless the database cannot be reached right now ({@link DatabaseUnavailable}): then 503 with Retry-After,
+   * logged in one line, and the next request after the database is back succeeds.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
     String path = request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "?";
+    if (DatabaseUnavailable.causedBy(e)) {
+      LOG.warn("Database unavailable on {}: {}", path, e.getMessage());
+      HttpHeaders headers = new HttpHeaders();
+      headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      return createResponseEntity(RefusedRequest.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+          "Temporarily unavailable", "We cannot take requests for a moment. Please try again in a minute;"
+              + " nothing you sent earlier is lost.", List.of()), headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
     LOG.error("Unexpected {} on {}", e.getClass().getName(), path, e);
     return createResponseEntity(RefusedRequest.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
         "Something went wrong on our side", "Please try again later.", List.of()), new HttpHeaders(),
@@ -129,7 +147,8 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
       WebRequest request) {
-    if (body instanceof ProblemDetail problem && statusCode.is5xxServerError()) {
+    if (body instanceof ProblemDetail problem && statusCode.is5xxServerError()
+        && statusCode.value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
       problem.setDetail("Please try again later.");
     }
     if (request instanceof ServletWebRequest servlet && wantsPage(servlet.getRequest())

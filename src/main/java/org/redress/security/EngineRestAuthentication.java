@@ -27,7 +27,8 @@ import org.springframework.core.Ordered;
 /**
  * Every staff entrance authenticates against Camunda's identity service with HTTP Basic (what
  * Camunda Modeler sends when it deploys): {@code /engine-rest/*} and Redress's own {@code /api/*}
- * except the complainants' public {@code /api/complaints/**}. No credentials or wrong ones: 401.
+ * except the complainants' public {@code /api/complaints/**}, and the operators' {@code /actuator/prometheus}.
+ * No credentials or wrong ones: 401.
  * Once authenticated, the engine applies the authorizations of {@link RoleAuthorizations} to every
  * call, so a refused operation is a 403. The webapps under {@code /camunda} keep Camunda's own login;
  * a browser logged in there reaches {@code /api/*} and the staff pages under {@code /staff} with
@@ -41,6 +42,9 @@ class EngineRestAuthentication {
 
   /** Redress's own pages for staff (dashboards, reports), opened from the Camunda webapps. */
   public static final String STAFF_PAGES = "/staff";
+
+  /** The operators' meters (Prometheus scrape): a staff account's HTTP Basic login, like the staff API. */
+  public static final String PROMETHEUS = "/actuator/prometheus";
 
   /** Where a browser without a staff session logs in: Camunda's own login. */
   public static final String WEBAPP_LOGIN = "/camunda/app/welcome/default/#!/login";
@@ -69,7 +73,7 @@ class EngineRestAuthentication {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "");
-    registration.addUrlPatterns("/api/*", STAFF_PAGES + "/*");
+    registration.addUrlPatterns("/api/*", STAFF_PAGES + "/*", PROMETHEUS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }

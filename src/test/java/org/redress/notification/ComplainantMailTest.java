@@ -25,6 +25,9 @@ import org.redress.ComplaintDriver;
 import org.redress.RedressTest;
 import org.redress.closure.ComplainantAnswers;
 import org.redress.closure.DecisionAnswer;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
+import org.redress.complaint.CaseEvents;
 import org.redress.complaint.Channel;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.EventType;
@@ -34,6 +37,7 @@ import org.redress.intake.ComplaintIntake;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The letters to complainants by e-mail (ISO 10002 7.3, 7.4, 7.8, 7.9, 8.3) against an embedded
@@ -67,6 +71,7 @@ class ComplainantMailTest {
   }
 
   @Autowired ProcessEngine engine;
+  @Autowired org.springframework.mail.javamail.JavaMailSender mailSender;
   @Autowired ComplaintRepository complaints;
   @Autowired Timeline timeline;
   @Autowired ComplaintIntake intake;
@@ -77,6 +82,7 @@ class ComplainantMailTest {
   @Autowired org.redress.tracking.CodeRecovery recovery;
   @Autowired org.redress.intake.MailboxPollingSwitch pollingSwitch;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @MockitoSpyBean CaseEvents events;
   ComplaintDriver driver;
 
   @BeforeEach
@@ -90,6 +96,7 @@ class ComplainantMailTest {
   @AfterEach
   void reset() {
     driver.resetClock();
+    Mockito.reset(events);
   }
 
   @AfterAll
@@ -275,7 +282,7 @@ class ComplainantMailTest {
     smtp.stop();
 
     Job acknowledge = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
-    for (int attempt = 0; attempt < 10 && retries(acknowledge) > 0; attempt++) {
+    for (int attempt = 0; attempt < 40 && retries(acknowledge) > 0; attempt++) {
       assertThatThrownBy(() -> engine.getManagementService().executeJob(acknowledge.getId()))
           .hasStackTraceContaining("Mail server connection failed");
     }
@@ -292,6 +299,38 @@ class ComplainantMailTest {
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     driver.complete(instance, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D");
     assertThat(messagesTo(email)).as("a later step never sends the acknowledgement again").hasSize(1);
+  }
+
+  @Test
+  void aLetterTheServerAccepted_isNotSentAgain_whenItsJobFailsAfterwardsAndIsRetried() throws Exception {
+    String email = "once+" + System.nanoTime() + "@example.org";
+    String reference = intake.submit(form(email, "en"), Channel.WEB, List.of()).reference();
+    ProcessInstance instance = driver.byReference(reference);
+    Job assess = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    engine.getManagementService().executeJob(assess.getId());
+    Job acknowledge = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    // the letter leaves, then the job's transaction fails (the database went away, the node was killed …)
+    Mockito.doThrow(new IllegalStateException("the job's commit failed")).doCallRealMethod().when(events)
+        .record(ArgumentMatchers.any(org.camunda.bpm.engine.delegate.DelegateExecution.class),
+            ArgumentMatchers.eq(EventType.MESSAGE_SENT), ArgumentMatchers.anyString(), ArgumentMatchers.anyMap());
+
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(acknowledge.getId()))
+        .hasStackTraceContaining("the job's commit failed");
+    assertThat(messagesTo(email)).hasSize(1);
+    assertThat(timeline.of(reference)).noneMatch(e -> e.type() == EventType.MESSAGE_SENT);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM letter_sent WHERE reference = :r").param("r", reference)
+        .query(Long.class).single()).as("recorded in its own transaction, kept").isEqualTo(1);
+
+    engine.getManagementService().executeJob(acknowledge.getId()); // the retry
+    assertThat(messagesTo(email)).as("not sent again").hasSize(1);
+    assertThat(timeline.of(reference)).filteredOn(e -> e.type() == EventType.MESSAGE_SENT).hasSize(1);
+  }
+
+  @Test
+  void theMailClient_hasConnectAndReadTimeouts() {
+    java.util.Properties properties = ((org.springframework.mail.javamail.JavaMailSenderImpl) mailSender)
+        .getJavaMailProperties();
+    assertThat(properties).containsKeys("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout");
   }
 
   // ---------------------------------------------------------------- helpers
