@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * H2 is the embedded database of a single node.
  *
  * <p>The shared settings ({@link #SHARED}): the response targets and reminders
- * ({@code redress.handling-times}), the assessment rules ({@code redress.assessment}), the objectives and the
+ * ({@code redress.business-calendar}, {@code redress.handling-times}), the assessment rules ({@code redress.assessment}), the objectives and the
  * reporting zone the KPI summary is built for ({@code redress.objectives}: two zones would rebuild it in
  * turn), the public address in letters ({@code redress.public-url}), the mail sender and server
  * ({@code redress.mail}, {@code spring.mail.host}: a node without a mail server would record letters for staff
@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
 @Order(-10)
 public class SharedSettings implements ApplicationRunner {
 
-  static final List<String> SHARED = List.of("redress.handling-times", "redress.assessment", "redress.objectives",
+  static final List<String> SHARED = List.of("redress.business-calendar", "redress.handling-times", "redress.assessment", "redress.objectives",
       "redress.public-url", "redress.mail", "spring.mail.host", "spring.mail.port", "redress.mailbox.host",
       "redress.retention", "redress.improvement", "redress.audit-sampling", "camunda.bpm.history-level",
       "camunda.bpm.authorization", "camunda.bpm.generic-properties");
