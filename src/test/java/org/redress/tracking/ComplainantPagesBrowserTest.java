@@ -74,7 +74,7 @@ class ComplainantPagesBrowserTest {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("How to complain");
     String targets = browser.findElement(By.tagName("table")).getText();
     assertThat(targets).contains("Health or safety at risk: act at once", "2 working days", "Simple complaint", "15 working days");
-    assertThat(browser.findElement(By.tagName("main")).getText()).contains("within 14 days", "within 10 days",
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("within 14 working days", "within 10 working days", "within 4 hours",
         "every 7 days", "ombudsman");
   }
 
@@ -178,6 +178,51 @@ class ComplainantPagesBrowserTest {
     browser.navigate().back();
     browser.navigate().refresh();
     assertThat(browser.findElements(By.id("status"))).isEmpty();
+  }
+
+  /** Issue 16: our question on the status page, answered there with a file; the handler's step comes back with it. */
+  @Test
+  void ourQuestion_isOnTheStatusPage_theComplainantAnswersWithAFile_andTheHandlersStepShowsTheAnswer() throws Exception {
+    ProcessInstance complaint = driver.registerAndAssess("handler",
+        org.redress.ComplaintDriver.with(org.redress.ComplaintDriver.phoneComplaint(), "amountAtStake", 600));
+    String reference = driver.reference(complaint);
+    driver.complete(complaint, "Task_ReviewAssessment", "handler", "askComplainant", true,
+        "complainantQuestion", "Which router model do you have?");
+    runJobs("ask-the-complainant");
+    String code = accessCodes.issue(reference);
+
+    browser.get(url("/complaints/status"));
+    browser.manage().deleteAllCookies(); // a fresh visitor, following no complaint
+    browser.get(url("/complaints/status"));
+    browser.findElement(By.id("reference")).sendKeys(reference);
+    browser.findElement(By.id("code")).sendKeys(code);
+    clickAndWait(By.id("show"));
+    assertThat(browser.findElement(By.id("question-text")).getText()).isEqualTo("Which router model do you have?");
+    assertThat(browser.findElement(By.id("question")).getText()).contains("We are waiting for your answer since");
+    assertThat(browser.findElement(By.id("add-title")).getText()).isEqualTo("Answer our question");
+
+    java.nio.file.Path label = java.nio.file.Files.createTempFile("router-label", ".png");
+    java.nio.file.Files.write(label, java.util.Base64.getDecoder().decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+    browser.findElement(By.id("information")).sendKeys("It is a FritzBox 7590.");
+    browser.findElement(By.id("more-attachments")).sendKeys(label.toString());
+    clickAndWait(By.id("add-information"));
+    assertThat(browser.findElements(By.id("question"))).as("answered: no longer waiting").isEmpty();
+    assertThat(browser.findElement(By.id("timeline")).getText()).contains("You answered our question");
+
+    runJobs("ask-the-complainant");
+    String history = (String) engine.getTaskService().getVariableLocal(
+        driver.task(complaint, "Task_ReviewAssessment").getId(), org.redress.complaint.ComplaintVariables.CASE_HISTORY);
+    assertThat(history).as("the handler's step, back with the answer").contains("It is a FritzBox 7590.");
+    assertThat(driver.eventTypes(reference)).contains(org.redress.complaint.EventType.CLOCK_RESUMED);
+    clickAndWait(By.id("leave"));
+  }
+
+  void runJobs(String processKey) {
+    for (org.camunda.bpm.engine.runtime.Job job : engine.getManagementService().createJobQuery()
+        .processDefinitionKey(processKey).executable().list()) {
+      engine.getManagementService().executeJob(job.getId());
+    }
   }
 
   @Test
