@@ -3,6 +3,7 @@ package org.redress.security;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.ComplaintVariables;
@@ -26,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * itself is recorded on the complaint's timeline in a separate transaction, so it survives.
  */
 @Component
-class ObjectivityRule implements EveryUserTaskListener {
+class ObjectivityRule implements EveryUserTaskListener, TaskEligibility {
 
   @Override
   public List<String> events() {
@@ -74,6 +75,26 @@ class ObjectivityRule implements EveryUserTaskListener {
       }
     }
   }
+
+  /** As today: staff the complaint names; and the decision maker for the internal review of their decision. */
+  @Override
+  public Optional<String> refusal(DelegateTask task, String userId) {
+    String reference = (String) task.getExecution().getVariable(ComplaintVariables.REFERENCE);
+    if (reference == null || userId == null) {
+      return Optional.empty();
+    }
+    if (namedStaff.isNamed(reference, userId)) {
+      return Optional.of(refusal(userId, reference));
+    }
+    if (INTERNAL_REVIEW.equals(task.getTaskDefinitionKey())
+        && userId.equals(task.getExecution().getVariable(ComplaintVariables.DECISION_MAKER))) {
+      return Optional.of(userId + " made the decision on complaint " + reference
+          + "; the internal review must be done by someone else");
+    }
+    return Optional.empty();
+  }
+
+  private static final String INTERNAL_REVIEW = "Task_ReviewDecision";
 
   private static String refusal(String userId, String reference) {
     return userId + " is named in complaint " + reference
