@@ -496,7 +496,8 @@ abstract class ComplainantApiContract {
     assertThat(errors(noReason.getBody())).containsExactly("reason: tell us why you reject the decision");
     ResponseEntity<JsonNode> unknownAnswer = answer(reference, code, Map.of("answer", "maybe", "mood", "grumpy"));
     assertThat(unknownAnswer.getStatusCode().value()).isEqualTo(400);
-    assertThat(driver.task(instance, "Task_RecordComplainantAnswer").getAssignee()).as("nothing changed").isNull();
+    // still waiting for the answer, with the handler who owns the case (security/CaseOwnership)
+    assertThat(driver.task(instance, "Task_RecordComplainantAnswer").getAssignee()).as("nothing changed").isEqualTo("handler");
 
     ResponseEntity<JsonNode> accepted = answer(reference, code, Map.of("answer", "accept"));
     assertThat(accepted.getStatusCode().value()).as(String.valueOf(accepted.getBody())).isEqualTo(200);

@@ -86,6 +86,8 @@ public final class ComplaintVariables {
   public static final String ACTION_DUE_DATE = "actionDueDate";
   public static final String ESCALATION_DUE_DATE = "escalationDueDate";
   public static final String CLOSING_ACTOR = "closingActor";
+  /** The handler who owns the case: its next handler step is assigned to them (security/CaseOwnership). */
+  public static final String CASE_HANDLER = "caseHandler";
 
   // task-local context for the forms (engine/TaskContext)
   public static final String COMPLAINT_SUMMARY = "complaintSummary";

@@ -46,6 +46,8 @@ public enum EventType {
   CORRECTIVE_ACTION_LINKED(false),
   // objectivity and confidentiality (4.7, 4.10)
   OBJECTIVITY_REFUSAL(false),
+  // case ownership (5.4): a supervisor gives the whole case to another handler
+  CASE_REASSIGNED(false),
   PERSONAL_DATA_EXPORTED(false),
   PERSONAL_DATA_ERASED(false),
   PERSONAL_DATA_ANONYMISED(false);

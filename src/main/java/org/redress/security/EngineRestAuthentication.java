@@ -42,6 +42,8 @@ class EngineRestAuthentication {
 
   /** Redress's own pages for staff (dashboards, reports), opened from the Camunda webapps. */
   public static final String STAFF_PAGES = "/staff";
+  /** Where a browser without a session wanted to go: /staff/dashboard?from=… (see rememberPageAskedFor). */
+  public static final String AFTER_LOGIN_COOKIE = "redress-after-login";
 
   /** The operators' meters (Prometheus scrape): a staff account's HTTP Basic login, like the staff API. */
   public static final String PROMETHEUS = "/actuator/prometheus";
@@ -116,11 +118,27 @@ class EngineRestAuthentication {
           return;
         }
         if (path.startsWith(STAFF_PAGES + "/") && isSafe(http)) {
+          rememberPageAskedFor(http, (HttpServletResponse) response, path);
           ((HttpServletResponse) response).sendRedirect(http.getContextPath() + WEBAPP_LOGIN);
           return;
         }
       }
       super.doFilter(request, response, chain);
+    }
+
+    /**
+     * The staff page a browser asked for before logging in, for the Welcome app's script
+     * (webjars/camunda/app/welcome/redress/after-login.js), which goes there once the login succeeded.
+     * Only a path on this server under /staff/; the cookie is seen by the Welcome app alone, for ten minutes.
+     */
+    static void rememberPageAskedFor(HttpServletRequest http, HttpServletResponse response, String path) {
+      String page = http.getQueryString() == null ? path : path + "?" + http.getQueryString();
+      jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(AFTER_LOGIN_COOKIE,
+          java.net.URLEncoder.encode(http.getContextPath() + page, StandardCharsets.UTF_8));
+      cookie.setPath(http.getContextPath() + "/camunda/app/welcome");
+      cookie.setMaxAge(600);
+      cookie.setAttribute("SameSite", "Lax");
+      response.addCookie(cookie);
     }
 
     /**

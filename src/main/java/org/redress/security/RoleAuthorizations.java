@@ -176,11 +176,13 @@ class RoleAuthorizations implements ApplicationRunner {
       grants.add(Grant.of(Roles.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
     }
 
-    // Tasklist's shared filters: readable by those who work tasks (and auditors)
+    // Tasklist's shared filters: readable by every role that works tasks there — handlers and supervisors
+    // (complaints), auditors (audit reviews), process owners and management (corrective actions, reviews)
     for (String name : List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.OVERDUE,
         TasklistFilters.HIGH_PRIORITY)) {
       for (Filter filter : filters.createFilterQuery().filterName(name).list()) {
-        for (String group : List.of(Roles.HANDLERS, Roles.SUPERVISORS, Roles.AUDITORS)) {
+        for (String group : List.of(Roles.HANDLERS, Roles.SUPERVISORS, Roles.AUDITORS, Roles.PROCESS_OWNERS,
+            Roles.MANAGEMENT)) {
           grants.add(Grant.of(group, Resources.FILTER, filter.getId(), Permissions.READ));
         }
       }

@@ -1,6 +1,5 @@
 package org.redress.improvement.monitoring;
 
-import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code from}, {@code to} (YYYY-MM-DD, inclusive; default the last 12 months), {@code category},
  * {@code product}, {@code channel}, {@code team}, {@code severity}.
  */
-@Hidden // staff API: not part of the complainants' OpenAPI description
 @RestController
 @RequestMapping("/api/staff")
 @StaffOnly(value = {Roles.MANAGEMENT, Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN}, to = "see the complaints-handling figures")

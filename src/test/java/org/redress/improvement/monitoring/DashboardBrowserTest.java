@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.redress.HeadlessChromium;
@@ -29,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A manager logs in through Camunda's login, follows the Welcome app's link to the dashboard and sees
+ * A manager asks for the dashboard, logs in through Camunda's login, is brought back to it and sees
  * the charts drawn: Chart.js instances with data on the canvases. Leaves a screenshot in
  * target/screenshots/dashboard.png (docs/images/dashboard.png is a copy).
  */
@@ -118,16 +119,13 @@ class DashboardBrowserTest {
   void managerLogsInThroughCamunda_opensTheDashboardFromWelcome_andSeesTheChartsDrawn() throws IOException {
     WebDriver browser = chromium.browser();
     WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-    browser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    // asked for without a session: Camunda's login, then back to the page asked for
+    browser.get("http://localhost:" + port + "/staff/dashboard?from=2025-01-01&to=2025-12-31");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
         .sendKeys("manager");
     browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("manager");
     browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-
-    // the Welcome app lists Redress's pages (our config.js)
-    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Complaints dashboard")));
-    assertThat(browser.findElements(By.linkText("ISO 10002 self-assessment"))).isNotEmpty();
-    browser.get("http://localhost:" + port + "/staff/dashboard?from=2025-01-01&to=2025-12-31");
+    wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/staff/dashboard?from=2025-01-01&to=2025-12-31"));
 
     wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-charts", "ready"));
     Map<String, Object> points = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
@@ -149,5 +147,17 @@ class DashboardBrowserTest {
     Files.createDirectories(shot.getParent());
     Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
         StandardCopyOption.REPLACE_EXISTING);
+
+    // the Welcome app lists Redress's pages (our config.js), and shows no "migrate to Camunda 8" banner
+    browser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Complaints dashboard")));
+    assertThat(browser.findElements(By.linkText("ISO 10002 self-assessment"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed)).isEmpty();
+    assertThat(browser.getCurrentUrl()).as("no page asked for any more").contains("/camunda/app/welcome/");
+
+    // management reviews and corrective actions are worked in Tasklist: the manager has its filters
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(), \"My groups' tasks\")]")));
   }
 }

@@ -2,6 +2,8 @@
 // configures nothing). The links lead management and process owners to Redress's own staff pages
 // (ISO 10002 8.4 monitoring and the self-assessment); they open with the same login.
 export default {
+  // after a login asked for by a Redress staff page (/staff/dashboard …), back to that page
+  customScripts: ['redress/after-login'],
   links: [
     {
       label: 'Complaints dashboard',

@@ -1,0 +1,128 @@
+/*
+ * Redress's script for Camunda Tasklist, listed in ../scripts/config.js (customScripts); a plain ES
+ * module, no build step. Two things: the list sorted as the filters are, and refusals at the field.
+ *
+ * The task list sorted as Redress's filters are (engine/TasklistFilters: priority, then due date).
+ * Tasklist sends its own sorting with every list request, "Created" unless the person chose another,
+ * and that sorting wins over the filter's: so the order the filters promise is made Tasklist's default
+ * here, and the list header says what the list is sorted by. A sorting the person chooses is kept.
+ */
+const FILTER_ORDER = JSON.stringify([
+  { sortBy: 'priority', sortOrder: 'desc' },
+  { sortBy: 'dueDate', sortOrder: 'asc' }
+]);
+
+function sortAsTheFiltersDo() {
+  const hash = window.location.hash || '#/';
+  if (!hash.startsWith('#/') || hash.startsWith('#/login')) {
+    return;
+  }
+  const at = hash.indexOf('?');
+  const path = at < 0 ? hash.slice(1) : hash.slice(1, at);
+  if (path !== '/' && path !== '') {
+    return;
+  }
+  const params = new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+  if (params.has('sorting')) {
+    return;
+  }
+  params.set('sorting', FILTER_ORDER);
+  window.location.replace('#/?' + params.toString());
+}
+
+window.addEventListener('hashchange', sortAsTheFiltersDo);
+sortAsTheFiltersDo();
+
+/*
+ * A refusal where the person looks. Tasklist shows the server's refusal of a form as a notice at the top
+ * of the page, or of the start dialog, often scrolled out of view. The server words it as
+ * "Label: reason" (engine/RefusalSentences); this puts each reason under the field with that label,
+ * or above the form when no field has the label, scrolls to the first, and closes Tasklist's notice,
+ * which would otherwise cover the form's buttons.
+ */
+const REFUSAL_CLASS = 'redress-refusal';
+
+function openForm() {
+  const forms = [...document.querySelectorAll('.modal-dialog .fjs-container, .task-details .fjs-container')];
+  return forms.find((form) => form.offsetParent !== null) || null;
+}
+
+function fieldLabelled(form, label) {
+  return [...form.querySelectorAll('.fjs-form-field')].find((field) => {
+    const text = field.querySelector('.fjs-form-field-label');
+    return text && text.textContent.replace(/\*\s*$/, '').trim() === label;
+  }) || null;
+}
+
+function refusalNote(text) {
+  const note = document.createElement('div');
+  note.className = REFUSAL_CLASS;
+  note.setAttribute('role', 'alert');
+  note.style.cssText = 'color:#a94442;background:#f2dede;border:1px solid #ebccd1;border-radius:3px;'
+      + 'padding:6px 10px;margin:4px 0 8px;font-weight:600';
+  note.textContent = text;
+  return note;
+}
+
+function showAtTheFields(message) {
+  const form = openForm();
+  if (!form || !message) {
+    return;
+  }
+  form.querySelectorAll('.' + REFUSAL_CLASS).forEach((old) => old.remove());
+  let first = null;
+  const unplaced = [];
+  for (const part of message.split('; ')) {
+    const at = part.indexOf(': ');
+    const field = at > 0 ? fieldLabelled(form, part.slice(0, at)) : null;
+    if (field) {
+      const note = refusalNote(part);
+      field.appendChild(note);
+      first = first || note;
+    } else {
+      unplaced.push(part);
+    }
+  }
+  if (unplaced.length) {
+    const note = refusalNote(unplaced.join('; '));
+    form.prepend(note);
+    first = note;
+  }
+  if (first) {
+    first.scrollIntoView({ block: 'center' });
+  }
+  return first !== null;
+}
+
+const REFUSAL_NOTICE = '.alert-error, .alert-danger';
+
+function placeRefusal(alert) {
+  const message = alert.querySelector('.message');
+  if (message && message.textContent.trim() && showAtTheFields(message.textContent.trim())) {
+    // the sentence is at the field now; Tasklist's notice would only cover the form's buttons
+    const close = alert.querySelector('button.close:not(.ng-hide)');
+    if (close) {
+      close.click();
+    }
+  }
+}
+
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    for (const node of change.addedNodes) {
+      if (node.nodeType !== Node.ELEMENT_NODE) {
+        continue;
+      }
+      const alert = node.matches(REFUSAL_NOTICE) ? node
+          : node.matches('.alert') || node.querySelector('.alert') ? node.closest('.alert') || node.querySelector('.alert') : null;
+      if (alert) {
+        // Tasklist (AngularJS) sets the notice's class and text in the same digest: read them once it is done
+        setTimeout(() => {
+          if (alert.isConnected && alert.matches(REFUSAL_NOTICE)) {
+            placeRefusal(alert);
+          }
+        }, 0);
+      }
+    }
+  }
+}).observe(document.body, { childList: true, subtree: true });
