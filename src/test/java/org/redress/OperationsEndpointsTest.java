@@ -58,7 +58,7 @@ class OperationsEndpointsTest {
   @Test
   void prometheus_needsAStaffLogin() throws Exception {
     assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
-    assertThat(get("/actuator/prometheus", "admin:wrong").statusCode()).isEqualTo(401);
+    assertThat(get("/actuator/prometheus", "intruder:wrong").statusCode()).isEqualTo(401);
   }
 
   @Test

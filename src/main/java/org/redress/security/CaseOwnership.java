@@ -42,13 +42,13 @@ class CaseOwnership implements EveryUserTaskListener {
     }
     if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String completer = completer(task);
-      if (completer != null && isHandlerStep(task) && inTeam(task, completer)) {
+      if (completer != null && isHandlerStep(task) && !isLetterToPost(task) && inTeam(task, completer)) {
         task.getExecution().getProcessInstance().setVariable(ComplaintVariables.CASE_HANDLER, completer);
         takeOpenSteps(task, completer);
       }
     } else if (EVENTNAME_CREATE.equals(task.getEventName()) && task.getAssignee() == null) {
       String owner = (String) task.getExecution().getVariable(ComplaintVariables.CASE_HANDLER);
-      if (owner != null && isHandlerStep(task) && inTeam(task, owner)
+      if (owner != null && isHandlerStep(task) && !isLetterToPost(task) && inTeam(task, owner)
           && eligibility.refusal(task, owner).isEmpty()) {
         task.setAssignee(owner);
       }
@@ -63,10 +63,20 @@ class CaseOwnership implements EveryUserTaskListener {
     TaskService tasks = completed.getProcessEngineServices().getTaskService();
     for (Task open : tasks.createTaskQuery().processInstanceId(completed.getProcessInstanceId()).taskUnassigned().list()) {
       if (!open.getId().equals(completed.getId()) && open instanceof DelegateTask step && isHandlerStep(step)
+          && !isLetterToPost(step)
           && eligibility.refusal(step, owner).isEmpty()) {
         tasks.claim(open.getId(), owner);
       }
     }
+  }
+
+  /**
+   * Posting a letter (a "Send letter" task, Task_Send…Letter) is clerical: it waits in the team's queue for
+   * whoever does the post, and whoever posts it does not take over the case.
+   */
+  static boolean isLetterToPost(DelegateTask task) {
+    String key = task.getTaskDefinitionKey();
+    return key != null && key.startsWith("Task_Send") && key.endsWith("Letter");
   }
 
   /** The person completing, or null when the engine or the complainant does (no one logged in). */

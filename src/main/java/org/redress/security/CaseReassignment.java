@@ -46,6 +46,10 @@ import org.springframework.web.bind.annotation.RestController;
 @StaffOnly(value = {Roles.SUPERVISORS, Roles.CAMUNDA_ADMIN}, to = "give a complaint to another handler")
 class CaseReassignment {
 
+  /** The registering handler's own step (issue 14): not part of the case a supervisor hands over. */
+  static final String HAND_OVER_ACCESS_CODE = "Task_HandOverAccessCode";
+
+
   record NewHandler(@Text(required = true, max = 64) String assignee) {}
 
   record LeftStep(String step, String reason) {}
@@ -92,6 +96,9 @@ class CaseReassignment {
     List<String> reassigned = new ArrayList<>();
     List<LeftStep> left = new ArrayList<>();
     for (Task task : tasks.createTaskQuery().processInstanceId(complaint.getId()).orderByTaskCreateTime().asc().list()) {
+      if (HAND_OVER_ACCESS_CODE.equals(task.getTaskDefinitionKey())) {
+        continue; // the reference and code are read out by whoever took the call; that step stays theirs
+      }
       if (assignee.equals(task.getAssignee())) {
         reassigned.add(task.getName());
         continue;

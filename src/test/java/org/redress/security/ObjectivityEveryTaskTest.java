@@ -254,7 +254,10 @@ class ObjectivityEveryTaskTest {
   /** Claim refused with the sentence, the task still free, then the eligible person's claim succeeds. */
   void refusedThenFree(ProcessInstance complaint, String taskKey, String excluded, String eligible, String sentence) {
     Task task = driver.task(complaint, taskKey);
-    assertThat(task.getAssignee()).isNull();
+    if (task.getAssignee() != null) {
+      // case ownership (issue 15) gave the step to its handler: back to the queue, where anyone may try to claim it
+      engine.getTaskService().setAssignee(task.getId(), null);
+    }
     assertThatThrownBy(() -> driver.as(excluded, () -> {
       engine.getTaskService().claim(task.getId(), excluded);
       return null;

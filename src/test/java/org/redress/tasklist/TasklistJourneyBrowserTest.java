@@ -139,7 +139,7 @@ class TasklistJourneyBrowserTest {
    */
   @Test
   void handlerRegistersAPhoneComplaint_andIsShownReferenceAndCodeOnce() {
-    login("handler");
+    login(journeyUser("handlers"));
     String product = "Broadband " + System.nanoTime();
 
     click(By.xpath("//a[normalize-space()='Start process']"));
