@@ -52,6 +52,7 @@ class SettingsValidationTest {
     assertFailsWith("redress.mailbox.protocol=pop3", "protocol");
     assertFailsWith("redress.mailbox.folder=", "folder");
     assertFailsWith("redress.retention.anonymise-after=three years", "redress.retention.anonymise-after");
+    assertFailsWith("redress.objectives.minimum-sample=0", "redress.objectives.minimum-sample must be 1 or more");
     assertFailsWith("redress.business-calendar.holidays=atlantis", "redress.business-calendar.holidays 'atlantis' names no known country");
     assertFailsWith("redress.business-calendar.holidays=de-xx", "'xx' is not a subdivision of de");
     assertFailsWith("redress.business-calendar.hours=17:00-09:00", "redress.business-calendar.hours '17:00-09:00' ends before it starts");

@@ -132,6 +132,9 @@ class DashboardPage {
       if (kpi.value() == null) {
         return "no-data";
       }
+      if (kpi.tooFewToJudge()) {
+        return "too-few";
+      }
       return kpi.met() == null ? "monitored" : kpi.met() ? "met" : "not-met";
     }
 
@@ -139,6 +142,7 @@ class DashboardPage {
       return switch (state()) {
         case "no-data" -> "No data";
         case "monitored" -> "Monitored";
+        case "too-few" -> "Not enough data (n = " + kpi.basis() + ")";
         case "met" -> "Met";
         default -> "Not met";
       };

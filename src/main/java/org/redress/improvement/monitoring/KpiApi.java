@@ -128,6 +128,7 @@ class KpiApi {
       row.put("target", kpi.target());
       row.put("direction", definition.direction().name());
       row.put("met", kpi.met());
+      row.put("tooFewToJudge", kpi.tooFewToJudge());
       row.put("basis", kpi.basis());
       row.put("population", definition.population());
       return row;

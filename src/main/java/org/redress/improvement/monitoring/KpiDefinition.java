@@ -100,11 +100,13 @@ enum KpiDefinition {
   }
 
   /** The KPI with its target and whether the value meets it. */
-  Kpi measured(Double value, Double target, long basis) {
+  Kpi measured(Double value, Double target, long basis, int minimumSample) {
     Boolean met = null;
-    if (target != null && value != null && direction != Direction.NONE) {
+    boolean judged = target != null && value != null && direction != Direction.NONE;
+    boolean tooFew = judged && basis < minimumSample;
+    if (judged && !tooFew) {
       met = direction == Direction.AT_MOST ? value <= target + 1e-9 : value >= target - 1e-9;
     }
-    return new Kpi(id, label, value, unit, direction == Direction.NONE ? null : target, met, basis);
+    return new Kpi(id, label, value, unit, direction == Direction.NONE ? null : target, met, basis, tooFew);
   }
 }

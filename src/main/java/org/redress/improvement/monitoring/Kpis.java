@@ -219,7 +219,8 @@ public class Kpis {
   }
 
   private Kpi measure(KpiDefinition definition, Double value, long basis) {
-    return definition.measured(value == null ? null : round(value), objectives.target(definition), basis);
+    return definition.measured(value == null ? null : round(value), objectives.target(definition), basis,
+        objectives.minimumSample());
   }
 
   private static Figures one(List<Figures> rows) {

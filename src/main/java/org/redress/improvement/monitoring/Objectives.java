@@ -18,13 +18,18 @@ import org.springframework.validation.annotation.Validated;
  * @param acknowledgeWithin  how soon an acknowledgement counts as "within target" (7.4)
  * @param recurrenceWindow   how far before and after a corrective action complaints for its cause are compared
  * @param zone               the time zone in which periods of whole days are counted
+ * @param minimumSample      below this many complaints a KPI or a self-assessment clause is not judged against
+ *                           its target: it says "not enough data (n = 2)" instead of Met or Conforms
  */
 @Validated
 @ConfigurationProperties("redress.objectives")
 public record Objectives(Map<String, Double> targets, @NotNull Duration acknowledgeWithin,
-    @NotNull Duration recurrenceWindow, @NotNull ZoneId zone) {
+    @NotNull Duration recurrenceWindow, @NotNull ZoneId zone, Integer minimumSample) {
 
   public Objectives {
+    if (minimumSample == null || minimumSample < 1) {
+      throw new IllegalArgumentException("redress.objectives.minimum-sample must be 1 or more");
+    }
     targets = targets == null ? Map.of() : new TreeMap<>(targets);
     for (String id : targets.keySet()) {
       KpiDefinition kpi = KpiDefinition.byId(id).orElseThrow(() -> new IllegalArgumentException(
@@ -33,6 +38,11 @@ public record Objectives(Map<String, Double> targets, @NotNull Duration acknowle
         throw new IllegalArgumentException("redress.objectives.targets." + id + ": this KPI is monitored, not targeted");
       }
     }
+  }
+
+  /** The same objectives in another reporting zone. */
+  public Objectives inZone(ZoneId other) {
+    return new Objectives(targets, acknowledgeWithin, recurrenceWindow, other, minimumSample);
   }
 
   /** The target for a KPI, or {@code null} when none is set. */

@@ -258,6 +258,9 @@ class SelfAssessment {
     if (kpi.value() == null) {
       return new Finding(clause, title, "No data in the period for " + words + ".", Status.NO_DATA);
     }
+    if (kpi.tooFewToJudge()) {
+      return new Finding(clause, title, "Not enough data (n = " + kpi.basis() + ") for " + words + ".", Status.NO_DATA);
+    }
     String text = Character.toUpperCase(words.charAt(0)) + words.substring(1) + ": "
         + DashboardPage.Card.format(kpi.value(), kpi.unit()).replace("–", "-") + " of " + kpi.basis()
         + (kpi.target() == null ? "" : " (target " + (definition.direction() == KpiDefinition.Direction.AT_MOST

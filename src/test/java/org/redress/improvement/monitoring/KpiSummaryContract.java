@@ -146,8 +146,7 @@ abstract class KpiSummaryContract {
     KpiQuery lastDayOfQ1 = new KpiQuery(Q1_END, Q1_END, null, KpiFixture.PRODUCT, null, null, null);
     KpiQuery firstOfApril = new KpiQuery(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 1), null, KpiFixture.PRODUCT,
         null, null, null);
-    Objectives kiritimati = new Objectives(objectives.targets(), objectives.acknowledgeWithin(),
-        objectives.recurrenceWindow(), ZoneId.of("Pacific/Kiritimati"));
+    Objectives kiritimati = objectives.inZone(ZoneId.of("Pacific/Kiritimati"));
     KpiSummary kiritimatiSummary = new KpiSummary(jdbcTemplate, kiritimati, transactions);
     try {
       assertThat(kiritimatiSummary.catchUp()).as("readers do not build").isFalse();
@@ -169,8 +168,7 @@ abstract class KpiSummaryContract {
 
   @Test
   void whileTheSummaryIsBeingBuilt_readersCountTheComplaints() throws Exception {
-    Objectives kiritimati = new Objectives(objectives.targets(), objectives.acknowledgeWithin(),
-        objectives.recurrenceWindow(), ZoneId.of("Pacific/Kiritimati"));
+    Objectives kiritimati = objectives.inZone(ZoneId.of("Pacific/Kiritimati"));
     KpiSummary building = new KpiSummary(jdbcTemplate, kiritimati, transactions);
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(1);

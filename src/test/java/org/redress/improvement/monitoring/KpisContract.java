@@ -26,6 +26,9 @@ abstract class KpisContract {
   static final LocalDate Q1_END = LocalDate.of(2025, 3, 31);
 
   @Autowired Kpis kpis;
+  @Autowired KpiFigures figures;
+  @Autowired Objectives objectives;
+  @Autowired org.redress.escalation.WorkingCalendar calendar;
   @Autowired JdbcClient jdbc;
 
   @BeforeEach
@@ -233,5 +236,24 @@ abstract class KpisContract {
     assertThat(recurrence.value()).isEqualTo(333.33); // (3 / 40.5) / (2 / 90)
     assertThat(recurrence.basis()).isEqualTo(1);
     assertThat(recurrence.met()).isFalse(); // at most 80 %
+  }
+
+  /** Issue 15: one or two complaints say nothing about a process — below the minimum sample, no Met or Not met. */
+  @Test
+  void belowTheMinimumSample_aKpiIsNotJudged_andTheDashboardSaysNotEnoughData() {
+    Kpis strict = new Kpis(figures, new Objectives(objectives.targets(), objectives.acknowledgeWithin(),
+        objectives.recurrenceWindow(), objectives.zone(), 5), calendar);
+    KpiReport report = strict.report(q1());
+    Kpi close = kpi(report, "time-to-close");
+    assertThat(close.basis()).isEqualTo(4);
+    assertThat(close.value()).as("the figure is still shown").isEqualTo(30.74);
+    assertThat(close.met()).isNull();
+    assertThat(close.tooFewToJudge()).isTrue();
+    assertThat(new DashboardPage.Card(close, KpiDefinition.TIME_TO_CLOSE, "").stateText())
+        .isEqualTo("Not enough data (n = 4)");
+    Kpi decision = kpi(report, "time-to-decision");
+    assertThat(decision.basis()).isEqualTo(5);
+    assertThat(decision.met()).as("five complaints are judged").isTrue();
+    assertThat(decision.tooFewToJudge()).isFalse();
   }
 }

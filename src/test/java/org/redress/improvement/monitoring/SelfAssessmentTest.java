@@ -32,6 +32,10 @@ class SelfAssessmentTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired SelfAssessment assessment;
+  @Autowired KpiFigures figures;
+  @Autowired Objectives objectives;
+  @Autowired org.redress.escalation.WorkingCalendar calendar;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @BeforeEach
   void fixture() {
@@ -51,6 +55,18 @@ class SelfAssessmentTest {
     return report.sections().stream().flatMap(s -> s.findings().stream())
         .filter(f -> f.clause().equals(clause) && f.title().startsWith(title)).findFirst()
         .orElseThrow(() -> new AssertionError("no finding " + clause + " " + title));
+  }
+
+  /** Issue 15: a clause judged from fewer complaints than the minimum sample says so, not "Conforms". */
+  @Test
+  void belowTheMinimumSample_aClauseSaysNotEnoughData() {
+    Objectives strict = new Objectives(objectives.targets(), objectives.acknowledgeWithin(),
+        objectives.recurrenceWindow(), objectives.zone(), 6);
+    SelfAssessment small = new SelfAssessment(new Kpis(figures, strict, calendar), jdbc, identity);
+    SelfAssessment.Finding decision = finding(small.report(KpiQuery.period(KpisContract.Q1_START, KpisContract.Q1_END)),
+        "7.8", "Communicating");
+    assertThat(decision.status()).isEqualTo(SelfAssessment.Status.NO_DATA);
+    assertThat(decision.evidence()).startsWith("Not enough data (n = 5) for average time to decision");
   }
 
   @Test
