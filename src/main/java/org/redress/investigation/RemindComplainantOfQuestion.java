@@ -1,7 +1,6 @@
 package org.redress.investigation;
 
 import static org.redress.complaint.ComplaintVariables.COMPLAINANT_QUESTION;
-import static org.redress.complaint.ComplaintVariables.QUESTION_ANSWER_PERIOD;
 import static org.redress.complaint.ComplaintVariables.QUESTION_ID;
 
 import java.util.Map;
@@ -9,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.ComplainantQuestions;
-import org.redress.complaint.EngineClock;
 import org.redress.complaint.EventType;
 import org.redress.escalation.WorkingCalendar;
 import org.redress.notification.ComplainantMessage;
@@ -36,8 +34,7 @@ class RemindComplainantOfQuestion implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String question = (String) execution.getVariable(COMPLAINANT_QUESTION);
-    String answerBy = EngineClock.fromDate(calendar.after(EngineClock.nowDate(),
-        (String) execution.getVariable(QUESTION_ANSWER_PERIOD))).toLocalDate().toString();
+    String answerBy = SendQuestion.answerBy(calendar, execution);
     notifier.send(execution, ComplainantMessage.QUESTION_REMINDER, Map.of("question", question, "answerBy", answerBy));
     questions.markReminded(((Number) execution.getVariable(QUESTION_ID)).longValue());
     events.record(execution, EventType.QUESTION_REMINDER_SENT, "Reminder of our question, answer by " + answerBy,

@@ -31,10 +31,15 @@ class SendQuestion implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String question = (String) execution.getVariable(COMPLAINANT_QUESTION);
-    String answerBy = EngineClock.fromDate(calendar.after(EngineClock.nowDate(),
-        (String) execution.getVariable(QUESTION_ANSWER_PERIOD))).toLocalDate().toString();
+    String answerBy = answerBy(calendar, execution);
     notifier.send(execution, ComplainantMessage.QUESTION, Map.of("question", question, "answerBy", answerBy));
     events.record(execution, EventType.QUESTION_ASKED, "We asked the complainant: " + question,
         Map.of("question", question, "answerBy", answerBy));
+  }
+
+  /** The day by which we hope for the answer: the question's answer period (working time) from now. */
+  static String answerBy(WorkingCalendar calendar, DelegateExecution execution) {
+    return EngineClock.fromDate(calendar.after(EngineClock.nowDate(),
+        (String) execution.getVariable(QUESTION_ANSWER_PERIOD))).toLocalDate().toString();
   }
 }

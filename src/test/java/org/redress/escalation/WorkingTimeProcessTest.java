@@ -128,7 +128,7 @@ class WorkingTimeProcessTest {
     assertThat(complaint).isWaitingAt("Task_InvestigateComplaint");
     driver.complete(complaint, "Task_InvestigateComplaint", "handler", "askComplainant", true,
         "complainantQuestion", "On which date did the technician visit you?");
-    runAskJobs(complaint);
+    driver.runDueJobsWithCalled(complaint);
     return complaint;
   }
 
@@ -147,7 +147,7 @@ class WorkingTimeProcessTest {
 
     driver.moveClockTo(at("2026-12-03T10:00")); // Thursday: three working days later
     assertThat(questions.answer(reference, "On 24 November, in the afternoon.", "status page")).isTrue();
-    runAskJobs(complaint);
+    driver.runDueJobsWithCalled(complaint);
 
     assertThat(complaint).isWaitingAt("Task_InvestigateComplaint");
     assertThat(timer(complaint, "BoundaryEvent_ResponseOverdue").isSuspended()).isFalse();
@@ -173,32 +173,16 @@ class WorkingTimeProcessTest {
     String reference = driver.reference(complaint);
 
     driver.moveClockTo(at("2026-12-07T10:01")); // five working days after Monday 10:00
-    runAskJobs(complaint);
+    driver.runDueJobsWithCalled(complaint);
     assertThat(driver.eventTypes(reference)).contains(QUESTION_REMINDER_SENT).doesNotContain(CLOCK_RESUMED);
     assertThat(questions.waiting(reference)).get().satisfies(q -> assertThat(q.remindedAt()).isNotNull());
 
     driver.moveClockTo(at("2026-12-14T10:02")); // five more
-    runAskJobs(complaint);
+    driver.runDueJobsWithCalled(complaint);
     assertThat(complaint).isWaitingAt("Task_InvestigateComplaint");
     assertThat(variable(complaint, "complainantAnswered")).isEqualTo(false);
     assertThat(driver.eventTypes(reference)).contains(QUESTION_UNANSWERED, CLOCK_RESUMED).doesNotContain(QUESTION_ANSWERED);
     assertThat(questions.answer(reference, "too late", "status page")).as("no question waits any more").isFalse();
-  }
-
-  /** Runs the due jobs of this complaint and of the ask-the-complainant it called, as the job executor would. */
-  private void runAskJobs(ProcessInstance complaint) {
-    for (int i = 0; i < 50; i++) {
-      List<String> instances = new java.util.ArrayList<>(List.of(complaint.getId()));
-      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(complaint.getId()).list()
-          .forEach(called -> instances.add(called.getId()));
-      List<Job> due = instances.stream().flatMap(id -> engine.getManagementService().createJobQuery()
-          .processInstanceId(id).executable().active().list().stream()).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      engine.getManagementService().executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("runaway jobs");
   }
 
   private Object variable(ProcessInstance instance, String name) {

@@ -131,7 +131,7 @@ class InboundMailboxTest {
         "complainantQuestion", "Which router model do you have?");
     String reference = driver.reference(complaint);
     assertThat(questions.waiting(reference)).as("not before the question is sent").isEmpty();
-    runAskJobs(reference);
+    driver.runDueJobsWithCalled(complaint);
     assertThat(questions.waiting(reference)).isPresent();
 
     send("Jane <jane@example.org>", "Re: Your complaint " + reference + ": a question for you", "It is a FritzBox 7590.");
@@ -140,19 +140,9 @@ class InboundMailboxTest {
     assertThat(questions.waiting(reference)).isEmpty();
     assertThat(timeline.of(reference)).filteredOn(e -> e.type() == EventType.QUESTION_ANSWERED).singleElement()
         .satisfies(e -> assertThat(e.summary()).contains("e-mail", "FritzBox 7590"));
-    runAskJobs(reference);
+    driver.runDueJobsWithCalled(complaint);
     assertThat(driver.eventTypes(reference)).contains(EventType.CLOCK_RESUMED);
     assertThat(driver.task(complaint, "Task_ReviewAssessment")).as("the step is back with the handler").isNotNull();
-  }
-
-  /** The due jobs of this complaint's ask-the-complainant, as the job executor would run them. */
-  private void runAskJobs(String reference) {
-    for (var asked : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ask-the-complainant")
-        .processInstanceBusinessKey(reference).list()) {
-      for (Job job : engine.getManagementService().createJobQuery().processInstanceId(asked.getId()).executable().list()) {
-        engine.getManagementService().executeJob(job.getId());
-      }
-    }
   }
 
   @Test

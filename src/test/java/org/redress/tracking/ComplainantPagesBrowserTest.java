@@ -188,7 +188,7 @@ class ComplainantPagesBrowserTest {
     String reference = driver.reference(complaint);
     driver.complete(complaint, "Task_ReviewAssessment", "handler", "askComplainant", true,
         "complainantQuestion", "Which router model do you have?");
-    runJobs(reference);
+    driver.runDueJobsWithCalled(complaint);
     String code = accessCodes.issue(reference);
 
     browser.get(url("/complaints/status"));
@@ -210,23 +210,12 @@ class ComplainantPagesBrowserTest {
     assertThat(browser.findElements(By.id("question"))).as("answered: no longer waiting").isEmpty();
     assertThat(browser.findElement(By.id("timeline")).getText()).contains("You answered our question");
 
-    runJobs(reference);
+    driver.runDueJobsWithCalled(complaint);
     String history = (String) engine.getTaskService().getVariableLocal(
         driver.task(complaint, "Task_ReviewAssessment").getId(), org.redress.complaint.ComplaintVariables.CASE_HISTORY);
     assertThat(history).as("the handler's step, back with the answer").contains("It is a FritzBox 7590.");
     assertThat(driver.eventTypes(reference)).contains(org.redress.complaint.EventType.CLOCK_RESUMED);
     clickAndWait(By.id("leave"));
-  }
-
-  /** The due jobs of this complaint's ask-the-complainant, as the job executor would run them. */
-  void runJobs(String reference) {
-    for (var asked : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("ask-the-complainant")
-        .processInstanceBusinessKey(reference).list()) {
-      for (org.camunda.bpm.engine.runtime.Job job : engine.getManagementService().createJobQuery()
-          .processInstanceId(asked.getId()).executable().list()) {
-        engine.getManagementService().executeJob(job.getId());
-      }
-    }
   }
 
   @Test
