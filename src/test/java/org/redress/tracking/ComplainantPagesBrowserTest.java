@@ -154,9 +154,7 @@ class ComplainantPagesBrowserTest {
     assertThat(browser.findElement(By.id("confirm-title")).getText()).isEqualTo("Please confirm: you accept our decision");
     assertThat(driver.eventTypes(reference)).as("nothing recorded before the confirmation")
         .doesNotContain(org.redress.complaint.EventType.DECISION_ACCEPTED);
-    WebElement confirm = browser.findElement(By.id("confirm-answer"));
-    confirm.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(confirm));
+    clickAndWait(By.id("confirm-answer")); // waits until the next page replaced this one
     assertThat(browser.findElement(By.id("message")).getText()).contains("You accepted our decision");
 
     driver.runDueJobs(instance);
