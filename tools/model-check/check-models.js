@@ -3,7 +3,8 @@
  * Redress model check, run by `./mvnw verify` (exec-maven-plugin) or by hand:
  *
  *   node check-models.js [--config processes/.bpmnlintrc] <file or directory>...
- *   node check-models.js --expect-failures <directory with expected-problems.json>
+ *   node check-models.js --expect-failures <directory with expected-problems.json>   (self-test: each
+ *        file there — models, forms, templates, a lint config *.bpmnlintrc — must fail with the problems listed)
  *   node check-models.js --format <file or directory>...   (rewrites *.bpmn in Modeler's format, then checks)
  *
  * BPMN: bpmnlint with the rules of processes/.bpmnlintrc (bpmnlint:recommended + Camunda 7.24
@@ -25,8 +26,13 @@
  *       element template JSON schema (@camunda/element-templates-json-schema, the schema their
  *       $schema names), so Modeler does not silently drop a broken template.
  *
+ * Lint config (processes/.bpmnlintrc): it must extend what Camunda Modeler's problems panel checks a
+ *       Camunda 7.24 diagram with (bpmnlint:recommended + camunda-compat's camunda-platform-7-24) and
+ *       turn no rule off: Modeler does not read this file, so a rule turned off here would still show
+ *       in the process owner's problems panel. Fix the model instead.
+ *
  * Every problem is printed as `<file>: <element id>: <message> (<rule>)`; the exit code is 1 when
- * there is an error. Warnings are printed and do not fail the build.
+ * there is any problem, warnings included: Modeler lists warnings in its problems panel too.
  */
 'use strict';
 
@@ -95,6 +101,29 @@ function readLintConfig(configPath) {
   const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
   delete config.moddleExtensions; // used by the bpmnlint CLI; here the Camunda extension is always loaded
   return config;
+}
+
+// What Camunda Modeler 5 checks a Camunda 7.24 diagram with in its problems panel.
+const MODELER_DEFAULTS = ['bpmnlint:recommended', 'plugin:camunda-compat/camunda-platform-7-24'];
+
+/** The lint config may add rules or raise them, never drop what Modeler's problems panel reports. */
+function lintConfigProblems(config) {
+  const problems = [];
+  const error = (id, message) => problems.push({ category: 'error', id, message, rule: 'lint-config' });
+  const extended = [].concat(config.extends || []);
+  for (const required of MODELER_DEFAULTS) {
+    if (!extended.includes(required)) {
+      error('extends', `does not extend ${required}, which Camunda Modeler's problems panel checks with`);
+    }
+  }
+  for (const [rule, setting] of Object.entries(config.rules || {})) {
+    const level = Array.isArray(setting) ? setting[0] : setting;
+    if (level === 'off' || level === 0) {
+      error(rule, 'is turned off, but Camunda Modeler does not read this file and still shows the problem: '
+        + 'change the model instead');
+    }
+  }
+  return problems;
 }
 
 /* ---------------------------------------------------------------- Forms */
@@ -274,7 +303,8 @@ function filesIn(target) {
 async function check(files, config) {
   const results = [];
   for (const file of files) {
-    const problems = file.endsWith('.bpmn') ? await checkBpmn(file, config)
+    const problems = file.endsWith('.bpmnlintrc') ? lintConfigProblems(readLintConfig(file))
+      : file.endsWith('.bpmn') ? await checkBpmn(file, config)
       : file.endsWith('.json') ? checkTemplate(file) : await checkForm(file);
     results.push({ file, problems });
   }
@@ -298,6 +328,11 @@ function print(results) {
     }
   }
   return { errors, warnings };
+}
+
+/** Any problem fails the check, a warning too: Modeler's problems panel lists both. */
+function exitCode(results) {
+  return results.some(({ problems }) => problems.length > 0) ? 1 : 0;
 }
 
 async function main(argv) {
@@ -324,12 +359,16 @@ async function main(argv) {
     const results = await check(Object.keys(expected).map((name) => path.join(expectFailures, name)), config);
     let missing = 0;
     for (const { file, problems } of results) {
-      const errorsText = problems.filter((p) => p.category === 'error').map((p) => `${p.id}: ${p.message} (${p.rule})`);
+      const problemsText = problems.map((p) => `${p.id}: ${p.message} (${p.rule})`);
       for (const fragment of expected[path.basename(file)]) {
-        if (!errorsText.some((text) => text.includes(fragment))) {
+        if (!problemsText.some((text) => text.includes(fragment))) {
           missing++;
-          console.error(`SELF-TEST FAILED ${path.basename(file)}: no error containing "${fragment}"; got:\n  ${errorsText.join('\n  ') || '(no errors)'}`);
+          console.error(`SELF-TEST FAILED ${path.basename(file)}: no problem containing "${fragment}"; got:\n  ${problemsText.join('\n  ') || '(no problems)'}`);
         }
+      }
+      if (exitCode([{ file, problems }]) === 0) {
+        missing++;
+        console.error(`SELF-TEST FAILED ${path.basename(file)}: its problems do not fail the check`);
       }
       // The broken models are kept in Modeler's format unless that is what they test: a format problem
       // nobody expects means the format check fires where it should not (e.g. on an unreadable file).
@@ -348,12 +387,12 @@ async function main(argv) {
 
   const files = targets.flatMap(filesIn);
   const notFormatted = format ? await formatBpmn(files) : 0;
-  const results = await check(files, config);
+  const results = [{ file: configPath, problems: lintConfigProblems(config) }, ...await check(files, config)];
   const { errors, warnings } = print(results);
   console.log(`Model check: ${files.length} files (${files.filter((f) => f.endsWith('.bpmn')).length} BPMN, ` +
     `${files.filter((f) => f.endsWith('.form')).length} forms, ` +
     `${files.filter((f) => f.endsWith('.json')).length} element templates), ${errors} errors, ${warnings} warnings.`);
-  return errors || notFormatted ? 1 : 0;
+  return exitCode(results) || notFormatted ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {

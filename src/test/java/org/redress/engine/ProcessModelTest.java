@@ -75,8 +75,36 @@ class ProcessModelTest {
     }
   }
 
+  /**
+   * Camunda Modeler's problems panel does not read processes/.bpmnlintrc: a rule turned off there
+   * hides from the build what a process owner still sees. So the config extends what Modeler checks a
+   * Camunda 7.24 diagram with and turns nothing off (tools/model-check refuses it too, in verify).
+   */
   @Test
-  void theChecksThemselvesCatchABrokenModel() {
+  void theLintConfigIsModelersAndTurnsNoRuleOff() throws IOException {
+    JsonNode config = JSON.readTree(PROCESSES.resolve(".bpmnlintrc").toFile());
+    List<String> extended = new ArrayList<>();
+    config.path("extends").forEach(e -> extended.add(e.asText()));
+    if (config.path("extends").isTextual()) {
+      extended.add(config.path("extends").asText());
+    }
+    assertThat(extended).contains("bpmnlint:recommended", "plugin:camunda-compat/camunda-platform-7-24");
+    assertThat(rulesTurnedOff(config)).as("rules turned off in processes/.bpmnlintrc").isEmpty();
+  }
+
+  static List<String> rulesTurnedOff(JsonNode lintConfig) {
+    List<String> off = new ArrayList<>();
+    lintConfig.path("rules").fields().forEachRemaining(rule -> {
+      JsonNode level = rule.getValue().isArray() ? rule.getValue().path(0) : rule.getValue();
+      if ("off".equals(level.asText()) || (level.isNumber() && level.asInt() == 0)) {
+        off.add(rule.getKey());
+      }
+    });
+    return off;
+  }
+
+  @Test
+  void theChecksThemselvesCatchABrokenModel() throws IOException {
     BpmnModelInstance broken = Bpmn.createExecutableProcess("broken").camundaHistoryTimeToLive(1)
         .startEvent().userTask("Task_NoForm").userTask("Task_MissingForm").camundaFormRef("no-such-form")
         .endEvent().done();
@@ -86,6 +114,8 @@ class ProcessModelTest {
     assertThat(formProblems(broken)).anyMatch(p -> p.contains("Task_NoForm") && p.contains("no camunda:formRef"))
         .anyMatch(p -> p.contains("Task_MissingForm") && p.contains("no-such-form"));
     assertThat(elementsWithoutDiagram(broken)).contains("Task_NoForm");
+    assertThat(rulesTurnedOff(JSON.readTree(Path.of("src/test/resources/broken/model-check/rule-off.bpmnlintrc").toFile())))
+        .containsExactly("no-gateway-join-fork", "fake-join");
   }
 
   static Stream<Path> bpmnFiles() throws IOException {
