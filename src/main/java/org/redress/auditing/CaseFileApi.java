@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The case file of a complaint as JSON, printable HTML and PDF; auditors and administrators only. */
+/**
+ * The case file of a complaint: as JSON (the technical record), and as a readable document in
+ * printable HTML and PDF; auditors and administrators only.
+ */
 @RestController
 @RequestMapping("/api/staff/audit/complaints/{reference}")
 @StaffOnly(value = {Roles.AUDITORS, Roles.CAMUNDA_ADMIN}, to = "read the audit trail of complaints")
@@ -21,11 +24,13 @@ class CaseFileApi {
 
   private final StaffCaller staff;
   private final CaseFile caseFile;
+  private final ReadableCaseFiles readable;
   private final CaseFileDocuments documents;
 
-  CaseFileApi(StaffCaller staff, CaseFile caseFile, CaseFileDocuments documents) {
+  CaseFileApi(StaffCaller staff, CaseFile caseFile, ReadableCaseFiles readable, CaseFileDocuments documents) {
     this.staff = staff;
     this.caseFile = caseFile;
+    this.readable = readable;
     this.documents = documents;
   }
 
@@ -42,14 +47,14 @@ class CaseFileApi {
 
   @GetMapping(value = "/case-file.html", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> html(@PathVariable String reference) {
-    CaseFile.Document file = caseFile.of(reference, Auditor.of(staff.required()));
+    ReadableCaseFile file = readable.of(reference, Auditor.of(staff.required()));
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .body(documents.html(file));
   }
 
   @GetMapping(value = "/case-file.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
   public ResponseEntity<byte[]> pdf(@PathVariable String reference) {
-    CaseFile.Document file = caseFile.of(reference, Auditor.of(staff.required()));
+    ReadableCaseFile file = readable.of(reference, Auditor.of(staff.required()));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, attachment(reference, "pdf")).body(documents.pdf(file));
   }

@@ -359,24 +359,49 @@ abstract class AuditApiContract {
   }
 
   @Test
-  void caseFile_asHtmlAndPdf_showsTheEventsAndTheVerification() throws Exception {
+  void caseFile_asPdf_isAReadableDocument_ofAtMostFourPages_withTheCodesOnlyInTheAppendix() throws Exception {
     String reference = closedComplaint("Petra Printable");
-    StaffHttp.Response html = http.get("auditor", API + "/" + reference + "/case-file.html");
-    assertThat(html.status()).isEqualTo(200);
-    assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-    assertThat(html.body()).contains("Case file " + reference, "Intact", "RECEIVED", "DECISION_COMMUNICATED", "CLOSED",
-        "initial-assessment", timeline.of(reference).get(0).hash());
-
     java.net.http.HttpResponse<byte[]> pdf = bytes("auditor", API + "/" + reference + "/case-file.pdf");
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(
         d -> assertThat(d).contains("attachment", ".pdf"));
+    String text;
     try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
-      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-      assertThat(text).contains("Case file " + reference, "Intact", "RECEIVED", "ASSESSED", "CLOSED",
-          "Review assessment");
+      assertThat(document.getNumberOfPages()).as("a simple complaint's case file").isLessThanOrEqualTo(4);
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+      // the first page, for the auditors' guide (docs/images/case-file-page-1.png is a copy)
+      java.nio.file.Path png = java.nio.file.Path.of("target/screenshots/case-file-page-1.png");
+      java.nio.file.Files.createDirectories(png.getParent());
+      java.nio.file.Files.write(png.resolveSibling("case-file.pdf"), pdf.body());
+      javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80),
+          "png", png.toFile());
     }
+    assertThat(text).containsSubsequence("Case file " + reference, "The complaint as received", "Where it stands",
+        "Decisions and their reasons", "Timeline", "Letters and e-mails to the complainant",
+        "Verification of the timeline", "Appendix: technical record");
+    String document = text.substring(0, text.indexOf("Appendix: technical record"));
+    String appendix = text.substring(text.indexOf("Appendix: technical record"));
+    assertThat(document).contains("Channel", "Telephone", "Complainant", ComplaintHistory.WITHHELD,
+        "Status", "Closed", "Severity", "Low", "Response target", "15 working days",
+        "Response proposed", "Remedy", "We remove the late fee for Petra Printable.", "Explanation",
+        "Decision accepted", "Outcome", "Accepted", "Decision communicated", "Acknowledgement",
+        "Intact: all " + timeline.of(reference).size() + " events");
+    assertThat(document).as("no empty value printed").doesNotContainPattern("\\bnull\\b");
+    for (EventType type : EventType.values()) {
+      if (type.name().contains("_")) {
+        assertThat(document).as("event codes only in the appendix").doesNotContain(type.name());
+      }
+    }
+    assertThat(document).as("one date-time format").containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} [A-Z]")
+        .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}").doesNotContain("P15D");
+    assertThat(appendix).contains("DECISION_COMMUNICATED", "CLOSED", timeline.of(reference).get(0).hash(),
+        "Process variables");
+
+    StaffHttp.Response html = http.get("auditor", API + "/" + reference + "/case-file.html");
+    assertThat(html.status()).isEqualTo(200);
+    assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(html.body()).contains("Case file " + reference, "Decisions and their reasons");
     assertThat(bytes("handler", API + "/" + reference + "/case-file.pdf").statusCode()).isEqualTo(403);
     assertThat(bytes(StaffHttp.ANONYMOUS, API + "/" + reference + "/case-file.pdf").statusCode()).isEqualTo(401);
   }
@@ -387,7 +412,7 @@ abstract class AuditApiContract {
     TimelineEvent victim = timeline.of(reference).get(4);
     jdbc.sql("UPDATE complaint_event SET actor = 'nobody' WHERE id = :id").param("id", victim.id()).update();
     String html = http.get("auditor", API + "/" + reference + "/case-file.html").body();
-    assertThat(html).contains("NOT intact", "ALTERED");
+    assertThat(html).contains("NOT intact", "Altered");
     assertThat(get("auditor", API + "/" + reference + "/case-file").path("verification").path("intact").asBoolean())
         .isFalse();
   }

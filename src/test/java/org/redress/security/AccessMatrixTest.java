@@ -162,6 +162,37 @@ class AccessMatrixTest {
   }
 
   @Test
+  void caseView_forManagementProcessOwnersAuditorsAndAdministrators_whoTheComplainantIsOnlyForAdministrators() {
+    ProcessInstance complaint = driver.registerAndAssess("handler", ComplaintDriver.with(ComplaintDriver.phoneComplaint(),
+        "complainantName", "Quentin Casereader"));
+    String reference = driver.reference(complaint);
+    String path = "/staff/cases/" + reference;
+
+    SoftAssertions soft = new SoftAssertions();
+    // a browser without a session is sent to Camunda's login (302), then back
+    row(soft, "the read-only case view (GET /staff/cases/{ref})", user -> http.page(user, path).status(),
+        302, 403, 403, 200, 200, 200, 200);
+    soft.assertAll();
+
+    StaffHttp.Response handler = http.page("handler", path);
+    assertThat(handler.headers().firstValue("Content-Type")).as("a page, not JSON")
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(handler.body()).contains("Only administrators, auditors, management and process owners may read a complaint");
+
+    StaffHttp.Response manager = http.page("manager", path);
+    assertThat(manager.body()).contains("Complaint " + reference, "The complaint as received", "Telephone",
+        "Decisions and their reasons", "Assessed", "Timeline", "[personal data withheld]")
+        .doesNotContain("Quentin", "case-file.pdf", "/camunda/app/cockpit/", "null");
+    StaffHttp.Response owner = http.page("owner", path);
+    assertThat(owner.body()).doesNotContain("Quentin", "case-file.pdf").contains("/camunda/app/cockpit/");
+    StaffHttp.Response auditor = http.page("auditor", path);
+    assertThat(auditor.body()).as("auditors judge the handling, not the person (Auditor.seesPersonalData)")
+        .doesNotContain("Quentin").contains("case-file.pdf", "case-file.json", "/camunda/app/cockpit/");
+    assertThat(http.page("admin", path).body()).contains("Quentin Casereader", "case-file.pdf");
+    assertThat(http.page("manager", "/staff/cases/C-1999-999999").status()).isEqualTo(404);
+  }
+
+  @Test
   void webappLogins() {
     SoftAssertions soft = new SoftAssertions();
     // process owners and management work corrective actions and management reviews in Tasklist (8.6, 8.7);

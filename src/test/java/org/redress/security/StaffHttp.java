@@ -71,6 +71,24 @@ public class StaffHttp {
     return send(user, "GET", path, null, null);
   }
 
+  /** A staff page as a browser asks for it (Accept: text/html), with HTTP Basic. */
+  public Response page(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html");
+    if (!ANONYMOUS.equals(user)) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response postJson(String user, String path, Object body) {
     try {
       return send(user, "POST", path, "application/json", JSON.writeValueAsBytes(body));

@@ -2,27 +2,32 @@ package org.redress.improvement.monitoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.redress.assessment.Severity;
 import org.redress.complaint.Channel;
+import org.redress.complaint.Words;
 import org.redress.problem.FormBinding;
 import org.redress.security.Roles;
 import org.redress.security.StaffCaller;
 import org.redress.security.StaffOnly;
+import org.redress.security.WebappAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The monitoring dashboard for management and process owners (ISO 10002 8.4): KPI cards against
  * objectives, trend and breakdown charts (drawn by /js/dashboard.js from the JSON API), filters, and
- * the list of complaints behind each figure, each linked to its history in Cockpit.
+ * the list of complaints behind each figure, each linked to its read-only case view.
  */
 @Controller
 @StaffOnly(value = {Roles.MANAGEMENT, Roles.PROCESS_OWNERS, Roles.CAMUNDA_ADMIN}, to = "see the complaints-handling figures")
@@ -34,25 +39,30 @@ class DashboardPage {
   private final KpiComplaints complaints;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final WebappAccess webapps;
 
   DashboardPage(Kpis kpis, FormBinding binding, StaffCaller staff, KpiComplaints complaints, JdbcClient jdbc,
-      ObjectMapper json) {
+      ObjectMapper json, WebappAccess webapps) {
     this.kpis = kpis;
     this.binding = binding;
     this.staff = staff;
     this.complaints = complaints;
     this.jdbc = jdbc;
     this.json = json;
+    this.webapps = webapps;
   }
 
   @GetMapping("/staff/dashboard")
   public String dashboard(@RequestParam Map<String, String> params, Model model) throws JsonProcessingException {
-    String user = staff.required().userId();
+    StaffCaller.Caller caller = staff.required();
+    String user = caller.userId();
     KpiParameters parameters = KpiParameters.read(binding, params, Set.of("interval"));
     KpiQuery query = parameters.query(kpis.objectives());
     Kpis.Interval interval = parameters.trendInterval();
     KpiReport report = kpis.report(query);
     model.addAttribute("user", user);
+    // management has no Cockpit: no link that ends in a 403
+    model.addAttribute("cockpit", webapps.opensCockpit(caller));
     model.addAttribute("query", query);
     model.addAttribute("interval", interval.name().toLowerCase());
     model.addAttribute("queryString", queryString(query));
@@ -75,6 +85,13 @@ class DashboardPage {
     KpiParameters parameters = KpiParameters.read(binding, params, Set.of("kpi", "matching", "page", "size"));
     KpiQuery query = parameters.query(kpis.objectives());
     KpiComplaints.Page page = KpiApi.drillDown(complaints, query, parameters);
+    StaffCaller.Caller caller = staff.required();
+    model.addAttribute("user", caller.userId());
+    model.addAttribute("cockpit", webapps.opensCockpit(caller));
+    Map<String, String> categories = codes("category");
+    Map<String, String> products = codes("product");
+    Map<String, String> channels = codes("channel");
+    model.addAttribute("rows", page.items().stream().map(row -> Line.of(row, categories, products, channels)).toList());
     model.addAttribute("query", query);
     model.addAttribute("queryString", queryString(query));
     model.addAttribute("definition", KpiDefinition.byId(page.kpi()).orElseThrow());
@@ -111,6 +128,27 @@ class DashboardPage {
       b.queryParam("severity", q.severity());
     }
     return b.encode().build().getQuery();
+  }
+
+  /**
+   * A complaint of the drill-down as a person reads it: labels instead of codes, the reference linked
+   * to the read-only case view (which every role of this page may open; Cockpit not).
+   */
+  public record Line(String reference, String caseUrl, String status, OffsetDateTime receivedAt,
+      OffsetDateTime milestoneAt, OffsetDateTime closedAt, String category, String product, String channel,
+      String team, String severity, Integer priority) {
+
+    static Line of(KpiComplaints.Row row, Map<String, String> categories, Map<String, String> products,
+        Map<String, String> channels) {
+      return new Line(row.reference(), "/staff/cases/" + UriUtils.encodePathSegment(row.reference(),
+          StandardCharsets.UTF_8), Words.of(row.status()), row.receivedAt(), row.milestoneAt(), row.closedAt(),
+          label(categories, row.category()), label(products, row.product()), label(channels, row.channel()),
+          Words.of(row.team()), Words.of(row.severity()), row.priority());
+    }
+
+    private static String label(Map<String, String> labels, String code) {
+      return code == null ? null : labels.getOrDefault(code, code);
+    }
   }
 
   /** One KPI card: figure, target and state in words, and the link to its complaints. */

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.redress.ComplaintDriver;
 import org.redress.HeadlessChromium;
 import org.redress.RedressTest;
+import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.KpiChanges;
+import org.redress.complaint.Timeline;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +51,9 @@ class DashboardBrowserTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired ProcessEngine engine;
+  @Autowired ComplaintRepository complaints;
+  @Autowired Timeline timeline;
   HeadlessChromium chromium;
 
   @BeforeEach
@@ -159,5 +169,53 @@ class DashboardBrowserTest {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(), \"My groups' tasks\")]")));
+  }
+
+  /**
+   * Issue 15: a figure's complaints lead to the case, not to Cockpit's 403. The manager follows a KPI's
+   * drill-down, clicks a reference and reads the case — without who the complainant is.
+   */
+  @Test
+  void managerFollowsAFiguresDrillDown_toTheCaseBehindIt_withoutPersonalData() throws IOException {
+    ComplaintDriver driver = new ComplaintDriver(engine, complaints, timeline);
+    ProcessInstance complaint = driver.registerAndAssess("handler",
+        ComplaintDriver.with(ComplaintDriver.phoneComplaint(), "complainantName", "Dorothea Drilldown"));
+    driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D");
+    driver.complete(complaint, "Task_ProposeResponse", "handler", "responseRemedy", "We remove the late fee.",
+        "responseExplanation", "Our bank interface booked your payment late.", "actionRequired", false);
+    driver.complete(complaint, "Task_RecordComplainantAnswer", "handler2", "complainantAnswer", "accepted");
+    String reference = driver.reference(complaint);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String dashboard = "http://localhost:" + port + "/staff/dashboard?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+
+    WebDriver browser = chromium.browser();
+    WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+    browser.get(dashboard);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=text]")))
+        .sendKeys("manager");
+    browser.findElement(By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("manager");
+    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+    wait.until(ExpectedConditions.urlToBe(dashboard));
+    assertThat(browser.findElements(By.cssSelector(".staff-header a[href^='/camunda/app/cockpit']")))
+        .as("management cannot open Cockpit: no link to it").isEmpty();
+
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("[data-kpi=received] a[href^='/staff/complaints']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.linkText(reference))).click();
+
+    wait.until(ExpectedConditions.urlContains("/staff/cases/" + reference));
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Complaint " + reference);
+    assertThat(page).contains("The complaint as received", "Telephone", "Decisions and their reasons",
+        "Response proposed", "We remove the late fee.", "Timeline", "[personal data withheld]")
+        .doesNotContain("Dorothea", "Whitelabel", "Forbidden");
+    assertThat(page.substring(0, page.indexOf("Appendix: technical record")))
+        .as("codes only in the appendix").doesNotContain("DECISION_COMMUNICATED");
+    assertThat(browser.findElements(By.cssSelector("a[href^='/camunda/app/cockpit']"))).isEmpty();
+
+    Path shot = Path.of("target/screenshots/case-view.png");
+    Files.createDirectories(shot.getParent());
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 }
