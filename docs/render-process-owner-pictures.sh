@@ -57,7 +57,7 @@ const [bpmnFile, page] = process.argv.slice(2);
 const xml = fs.readFileSync(bpmnFile, 'utf8');
 fs.writeFileSync(page, `<!doctype html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="node_modules/bpmn-js/dist/assets/bpmn-js.css">
-<style>body{margin:0;background:#fff} #canvas{width:1100px;height:300px}
+<style>body{margin:0;background:#fff} #canvas{width:1400px;height:315px}
 .highlight .djs-visual > :nth-child(1){fill:#fff3c4 !important;stroke:#b58100 !important}</style></head>
 <body><div id="canvas"></div>
 <script src="node_modules/bpmn-js/dist/bpmn-viewer.production.min.js"></script>
@@ -65,9 +65,9 @@ fs.writeFileSync(page, `<!doctype html><html><head><meta charset="utf-8">
   const viewer = new BpmnJS({ container: '#canvas' });
   viewer.importXML(${JSON.stringify(xml)}).then(() => {
     const canvas = viewer.get('canvas');
-    canvas.viewbox({ x: 1190, y: 238, width: 1430, height: 390 });
+    canvas.viewbox({ x: 1311, y: 236, width: 1690, height: 380 }); // the sub-process Prepare response
     ['Task_DraftResponse', 'Task_CheckWording'].forEach(id => canvas.addMarker(id, 'highlight'));
   }).catch(e => { document.body.textContent = 'ERROR ' + e.message; });
 </script></body></html>`);
 JS
-shot "$work/bpmn.html" "$out/add-a-task-v2.png" 1100 300
+shot "$work/bpmn.html" "$out/add-a-task-v2.png" 1400 315

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -32,6 +34,11 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.Timeline;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.Text;
 
 /**
  * Running complaints and a new process version (docs/process-owners.md, "Running complaints and
@@ -142,6 +149,79 @@ class ProcessMigrationTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(atPropose.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(v1.getId());
     assertThat(atPropose).isWaitingAt("Task_ProposeResponse");
+  }
+
+  /**
+   * Version 2 is the current process plus the example's change and nothing else, so the example (and
+   * its picture in process-owners.md) follows processes/ instead of drifting into an older flow: every
+   * element of version 1 is in version 2 with the same attributes and children, Task_ProposeResponse
+   * under its new id, except what the change touches.
+   */
+  @Test
+  void version2_isTheCurrentProcessPlusTheRenamedAndTheAddedTask() throws Exception {
+    Map<String, String> v1 = flowElements(Path.of("processes/complaint-handling.bpmn"),
+        Map.of("Task_ProposeResponse", "Task_DraftResponse"));
+    Map<String, String> v2 = flowElements(Path.of("src/test/resources/migration/complaint-handling-v2.bpmn"), Map.of());
+
+    assertThat(v2.keySet()).containsAll(v1.keySet());
+    assertThat(v2.keySet().stream().filter(id -> !v1.containsKey(id)))
+        .as("added in version 2").containsExactlyInAnyOrder("Task_CheckWording", "Flow_ToCheckWording");
+    assertThat(v1.keySet().stream().filter(id -> !v1.get(id).equals(v2.get(id))))
+        .as("changed in version 2").containsExactlyInAnyOrder(
+            "complaint-handling", "Task_DraftResponse", "Flow_ToApprovalCheck");
+    assertThat(v2.get("complaint-handling")).isEqualTo(v1.get("complaint-handling")
+        .replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"2\""));
+    assertThat(v2.get("Task_DraftResponse")).isEqualTo(v1.get("Task_DraftResponse")
+        .replace("name=\"Propose response\"", "name=\"Draft response\""));
+    assertThat(v2.get("Flow_ToApprovalCheck")).isEqualTo(v1.get("Flow_ToApprovalCheck")
+        .replace("sourceRef=\"Task_DraftResponse\"", "sourceRef=\"Task_CheckWording\""));
+    assertThat(v2.get("Flow_ToCheckWording")).contains("sourceRef=\"Task_DraftResponse\"", "targetRef=\"Task_CheckWording\"");
+  }
+
+  /**
+   * Each element with an id in the BPMN's process part (not its diagram), by id: its name, attributes
+   * and children without an id of their own (conditions, timers, listeners…), ids renamed as given.
+   * incoming/outgoing are left out: the sequence flows say the same.
+   */
+  private static Map<String, String> flowElements(Path bpmn, Map<String, String> renamed) throws Exception {
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Document document = factory.newDocumentBuilder().parse(bpmn.toFile());
+    Map<String, String> elements = new TreeMap<>();
+    Element process = (Element) document.getElementsByTagNameNS(BPMN, "process").item(0);
+    collect(process, renamed, elements);
+    return elements;
+  }
+
+  private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+
+  private static void collect(Element element, Map<String, String> renamed, Map<String, String> elements) {
+    elements.put(renamed.getOrDefault(element.getAttribute("id"), element.getAttribute("id")),
+        describe(element, renamed, elements));
+  }
+
+  private static String describe(Element element, Map<String, String> renamed, Map<String, String> elements) {
+    StringBuilder text = new StringBuilder("<").append(element.getTagName());
+    NamedNodeMap attributes = element.getAttributes();
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Node attribute = attributes.item(i);
+      pairs.add(attribute.getNodeName() + "=\"" + renamed.getOrDefault(attribute.getNodeValue(), attribute.getNodeValue()) + "\"");
+    }
+    pairs.stream().sorted().forEach(pair -> text.append(' ').append(pair));
+    text.append('>');
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element childElement) {
+        if (childElement.hasAttribute("id")) {
+          collect(childElement, renamed, elements);
+        } else if (!List.of("incoming", "outgoing").contains(childElement.getLocalName())) {
+          text.append(describe(childElement, renamed, elements));
+        }
+      } else if (child instanceof Text content && !content.getNodeValue().isBlank()) { // text and CDATA
+        text.append(child.getNodeValue().strip());
+      }
+    }
+    return text.append("</").append(element.getTagName()).append('>').toString();
   }
 
   /** Runs the batch's seed job, its migration jobs and its monitor job, as the job executor would. */
