@@ -21,6 +21,9 @@
       borderDash: [6, 4], pointRadius: 0, borderWidth: 2, yAxisID: axis || 'y', fill: false };
   }
 
+  // Axes that count complaints or answers step in whole numbers: one complaint is never 0.5 of a bar.
+  function whole() { return { beginAtZero: true, ticks: { precision: 0 } }; }
+
   function chart(id, config) {
     var canvas = document.getElementById(id);
     if (!canvas) { return null; }
@@ -46,7 +49,7 @@
     var volume = chart('chart-volume', { type: 'bar', data: { labels: labels, datasets: [
       { label: 'Received', data: data.points.map(function (p) { return p.received; }), backgroundColor: colours.received },
       { label: 'Closed', data: data.points.map(function (p) { return p.closed; }), backgroundColor: colours.closed }] },
-      options: { onClick: function (e, items) {
+      options: { scales: { y: whole() }, onClick: function (e, items) {
         if (!items.length) { return; }
         var p = data.points[items[0].index];
         var qs = withParam(withParam(query, 'from', p.from), 'to', p.to);
@@ -76,10 +79,10 @@
   function breakdown(dimension) {
     return get('/api/staff/kpis/breakdown?dimension=' + dimension + '&' + query).then(function (data) {
       var rows = data.rows.slice(0, 15);
-      chart('chart-' + dimension, { type: 'bar', data: { labels: rows.map(function (r) { return r.value; }), datasets: [
+      chart('chart-' + dimension, { type: 'bar', data: { labels: rows.map(function (r) { return r.label || r.value; }), datasets: [
         { label: 'Received', data: rows.map(function (r) { return r.received; }), backgroundColor: colours.received },
         { label: 'Closed', data: rows.map(function (r) { return r.closed; }), backgroundColor: colours.closed }] },
-        options: { indexAxis: 'y', onClick: function (e, items) {
+        options: { indexAxis: 'y', scales: { x: whole() }, onClick: function (e, items) {
           if (!items.length) { return; }
           var value = rows[items[0].index].value;
           if (value === '(none)') { return; }
@@ -93,15 +96,15 @@
     var stages = Object.keys(report.openByStage);
     chart('chart-open-stage', { type: 'bar', data: { labels: stages, datasets: [{ label: 'Open now',
       data: stages.map(function (s) { return report.openByStage[s]; }), backgroundColor: colours.received }] },
-      options: { indexAxis: 'y', onClick: function () { drillDown('kpi=open&' + query); } } });
+      options: { indexAxis: 'y', scales: { x: whole() }, onClick: function () { drillDown('kpi=open&' + query); } } });
     var bands = Object.keys(report.openByAge);
     chart('chart-open-age', { type: 'bar', data: { labels: bands, datasets: [{ label: 'Open now',
       data: bands.map(function (b) { return report.openByAge[b]; }), backgroundColor: colours.warn }] },
-      options: { onClick: function () { drillDown('kpi=open&' + query); } } });
+      options: { scales: { y: whole() }, onClick: function () { drillDown('kpi=open&' + query); } } });
     var ratings = Object.keys(report.satisfactionDistribution);
     chart('chart-satisfaction-distribution', { type: 'bar', data: { labels: ratings, datasets: [{ label: 'Answers',
       data: ratings.map(function (r) { return report.satisfactionDistribution[r]; }), backgroundColor: colours.good }] },
-      options: { onClick: function () { drillDown('kpi=satisfaction&' + query); } } });
+      options: { scales: { y: whole() }, onClick: function () { drillDown('kpi=satisfaction&' + query); } } });
   }
 
   function start() {

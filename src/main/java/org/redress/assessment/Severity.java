@@ -12,4 +12,10 @@ public final class Severity {
   public static final List<String> ALL = List.of(LOW, MEDIUM, HIGH, CRITICAL);
 
   private Severity() {}
+
+  /** "high" → "High"; what is no severity stays as it is. */
+  public static String label(String severity) {
+    return severity != null && ALL.contains(severity)
+        ? Character.toUpperCase(severity.charAt(0)) + severity.substring(1) : severity;
+  }
 }

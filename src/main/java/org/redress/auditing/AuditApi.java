@@ -52,6 +52,12 @@ class AuditApi {
         receivedTo, overdue, state, number("page", page), number("size", size)), caller);
   }
 
+  /** The search's choices with their labels, so the plugin shows words and sends codes. */
+  @GetMapping("/choices")
+  public ComplaintSearch.Choices choices() {
+    return search.choices();
+  }
+
   @GetMapping("/complaints/{reference}/history")
   public ComplaintHistory.History history(@PathVariable String reference) {
     Auditor caller = Auditor.of(staff.required());

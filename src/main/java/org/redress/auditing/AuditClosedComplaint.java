@@ -1,5 +1,7 @@
 package org.redress.auditing;
 
+import org.redress.complaint.StaffTime;
+
 import static org.redress.complaint.ComplaintVariables.AUDITED_COMPLAINT;
 import static org.redress.complaint.ComplaintVariables.AUDIT_CONTEXT;
 import static org.redress.complaint.ComplaintVariables.AUDIT_PERIOD_END;
@@ -7,10 +9,8 @@ import static org.redress.complaint.ComplaintVariables.AUDIT_PERIOD_START;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -48,13 +48,16 @@ class AuditClosedComplaint implements TaskListener {
   static final Map<String, List<String>> CHECKLIST = checklist();
   public static final String FINDINGS = "findings";
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
   private final ComplaintRepository complaints;
   private final NamedStaff namedStaff;
   private final JdbcClient jdbc;
 
-  public AuditClosedComplaint(ComplaintRepository complaints, NamedStaff namedStaff, JdbcClient jdbc) {
+  private final StaffTime staffTime;
+
+  public AuditClosedComplaint(ComplaintRepository complaints, NamedStaff namedStaff, JdbcClient jdbc,
+      StaffTime staffTime) {
+    this.staffTime = staffTime;
     this.complaints = complaints;
     this.namedStaff = namedStaff;
     this.jdbc = jdbc;
@@ -91,7 +94,7 @@ class AuditClosedComplaint implements TaskListener {
     Complaint c = complaints.get(reference);
     ComplaintState s = complaints.state(reference);
     StringBuilder md = new StringBuilder();
-    md.append("**Received** ").append(when(c.receivedAt())).append(" by ").append(c.channel().code())
+    md.append("**Received** ").append(when(c.receivedAt())).append(" by ").append(c.channel().label())
         .append("; product or service: ").append(Markdown.escape(c.productOrService())).append("\n\n");
     md.append("**Acknowledged** ").append(when(s.acknowledgedAt())).append(" · **assessed** ").append(when(s.assessedAt()))
         .append(": severity ").append(s.severity()).append(", target ").append(s.responseTarget()).append(", due ")
@@ -157,7 +160,7 @@ class AuditClosedComplaint implements TaskListener {
     return value == null ? null : LocalDate.parse(value.toString());
   }
 
-  private static String when(OffsetDateTime time) {
-    return time == null ? "—" : WHEN.format(time.withOffsetSameInstant(java.time.ZoneOffset.UTC));
+  private String when(OffsetDateTime time) {
+    return time == null ? "—" : staffTime.format(time);
   }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.redress.complaint.ComplaintVariables;
 import org.redress.complaint.EngineClock;
+import org.redress.complaint.StaffTime;
 import org.redress.complaint.EventType;
 import org.redress.complaint.Timeline;
 import org.redress.complaint.TimelineEvent;
@@ -56,15 +58,32 @@ class ComplaintHistory {
   public enum Kind { ACTIVITY, TASK, FORM_SUBMITTED, VARIABLE, DECISION, TIMER, ESCALATION, INCIDENT, OPERATION, MESSAGE }
 
   /** One thing that happened; {@code link} (a Cockpit route) only where Cockpit has a page for it. */
+  /**
+   * One thing that happened; {@code link} (a Cockpit route) only where Cockpit has a page for it. The
+   * {@code …Text} moments are the instants in {@link StaffTime}, what the plugin shows.
+   */
   public record Entry(Date time, Date endTime, Kind kind, String activityId, String activityName, String actor,
       Long durationMillis, String summary, Map<String, Object> details,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String link) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) String link, String timeText, String endTimeText) {
 
-  public record DomainEvent(long id, Integer sequence, java.time.OffsetDateTime occurredAt, String actor, String type,
-      String summary, String details, String previousHash, String hash) {}
+    Entry(Date time, Date endTime, Kind kind, String activityId, String activityName, String actor,
+        Long durationMillis, String summary, Map<String, Object> details, String link) {
+      this(time, endTime, kind, activityId, activityName, actor, durationMillis, summary, details, link, null, null);
+    }
+
+    Entry inStaffTime(StaffTime staffTime) {
+      return new Entry(time, endTime, kind, activityId, activityName, actor, durationMillis, summary, details, link,
+          text(staffTime, time), text(staffTime, endTime));
+    }
+  }
+
+  /** An event of Redress's own timeline: its type as code and in words, the moment as instant and as text. */
+  public record DomainEvent(long id, Integer sequence, java.time.OffsetDateTime occurredAt, String occurredAtText,
+      String actor, String type, String typeLabel, String summary, String details, String previousHash, String hash) {}
 
   public record History(String reference, String processInstanceId, String processDefinitionId,
-      String processDefinitionKey, Integer processDefinitionVersion, boolean running, Date startTime, Date endTime,
+      String processDefinitionKey, Integer processDefinitionVersion, boolean running, Date startTime,
+      String startTimeText, Date endTime, String endTimeText,
       String diagramXml, Map<String, Long> activityCounts, List<String> runningActivityIds,
       List<String> takenSequenceFlowIds, List<Entry> entries, List<DomainEvent> domainTimeline,
       VerifyTimeline.Verification verification) {}
@@ -85,13 +104,15 @@ class ComplaintHistory {
   private final RepositoryService repository;
   private final Timeline timeline;
   private final VerifyTimeline verify;
+  private final StaffTime staffTime;
 
   public ComplaintHistory(HistoryService history, RepositoryService repository, Timeline timeline,
-      VerifyTimeline verify) {
+      VerifyTimeline verify, StaffTime staffTime) {
     this.history = history;
     this.repository = repository;
     this.timeline = timeline;
     this.verify = verify;
+    this.staffTime = staffTime;
   }
 
   /** @throws RefusedRequest when there is no such complaint */
@@ -104,8 +125,8 @@ class ComplaintHistory {
       throw RefusedRequest.notFound("No complaint " + reference);
     }
     List<DomainEvent> domain = events.stream().map(e -> new DomainEvent(e.id(), e.sequence(),
-        ComplaintSearch.utc(e.occurredAt()), e.actor(), e.type().name(), e.summary(), e.details(), e.previousHash(),
-        e.hash())).toList();
+        ComplaintSearch.utc(e.occurredAt()), e.occurredAt() == null ? null : staffTime.format(e.occurredAt()), e.actor(),
+        e.type().name(), e.type().label(), e.summary(), e.details(), e.previousHash(), e.hash())).toList();
     VerifyTimeline.Verification verification = verify.verify(reference, events);
     List<Entry> entries = new ArrayList<>();
     for (TimelineEvent e : events) {
@@ -115,8 +136,8 @@ class ComplaintHistory {
       }
     }
     if (instance == null) {
-      return new History(reference, null, null, null, null, false, null, null, null, Map.of(), List.of(), List.of(),
-          sorted(entries), domain, verification);
+      return new History(reference, null, null, null, null, false, null, null, null, null, null, Map.of(), List.of(),
+          List.of(), sorted(entries), domain, verification);
     }
     String id = instance.getId();
     List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(id)
@@ -140,7 +161,7 @@ class ComplaintHistory {
       }
       entries.add(new Entry(a.getStartTime(), a.getEndTime(), kind, a.getActivityId(), a.getActivityName(), null,
           a.getDurationInMillis(), (a.getActivityName() == null ? a.getActivityId() : a.getActivityName())
-              + " (" + a.getActivityType() + ")", details, null));
+              + " (" + words(a.getActivityType()) + ")", details, null));
     }
     tasks(id, entries);
     formsAndVariables(id, entries, seesPersonalData);
@@ -151,9 +172,10 @@ class ComplaintHistory {
 
     String diagram = diagram(instance.getProcessDefinitionId());
     List<String> taken = takenFlows(instance.getProcessDefinitionId(), activities);
+    named(entries, repository.getBpmnModelInstance(instance.getProcessDefinitionId()));
     return new History(reference, id, instance.getProcessDefinitionId(), instance.getProcessDefinitionKey(),
         instance.getProcessDefinitionVersion(), instance.getEndTime() == null, instance.getStartTime(),
-        instance.getEndTime(), diagram, counts, runningIds, taken, sorted(entries), domain, verification);
+        text(staffTime, instance.getStartTime()), instance.getEndTime(), text(staffTime, instance.getEndTime()), diagram, counts, runningIds, taken, sorted(entries), domain, verification);
   }
 
   private void tasks(String processInstanceId, List<Entry> entries) {
@@ -391,8 +413,32 @@ class ComplaintHistory {
     return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
-  private static List<Entry> sorted(List<Entry> entries) {
+  private List<Entry> sorted(List<Entry> entries) {
     entries.sort(Comparator.comparing(Entry::time, Comparator.nullsLast(Comparator.naturalOrder())));
-    return entries;
+    return entries.stream().map(e -> e.inStaffTime(staffTime)).toList();
+  }
+
+  /** Entries that name only an activity id (decisions, timers, letters) get the activity's name from the model. */
+  private static void named(List<Entry> entries, BpmnModelInstance model) {
+    Map<String, String> names = new HashMap<>();
+    for (org.camunda.bpm.model.bpmn.instance.FlowElement element
+        : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)) {
+      if (element.getName() != null && !element.getName().isBlank()) {
+        names.put(element.getId(), element.getName().replaceAll("\\s+", " ").strip());
+      }
+    }
+    entries.replaceAll(e -> e.activityName() != null || e.activityId() == null || !names.containsKey(baseId(e.activityId()))
+        ? e : new Entry(e.time(), e.endTime(), e.kind(), e.activityId(), names.get(baseId(e.activityId())), e.actor(),
+            e.durationMillis(), e.summary(), e.details(), e.link()));
+  }
+
+  private static String text(StaffTime staffTime, Date moment) {
+    return moment == null ? null : staffTime.format(moment);
+  }
+
+  /** Camunda's activity types in words: "serviceTask" → "service task", "boundaryTimer" → "boundary timer". */
+  static String words(String activityType) {
+    return activityType == null ? null
+        : activityType.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -12,10 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import java.util.Arrays;
+import org.redress.assessment.Severity;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.Channel;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.ComplaintVariables;
 import org.redress.complaint.EngineClock;
+import org.redress.complaint.StaffTime;
 import org.redress.problem.SubmissionRefused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,9 +39,22 @@ class ComplaintSearch {
   public record Query(String reference, String name, String status, String stage, String channel, String category,
       String receivedFrom, String receivedTo, String overdue, String state, Integer page, Integer size) {}
 
-  public record Item(String reference, String processInstanceId, boolean running, String status, String stage,
-      String channel, String category, String severity, Integer priority, String team, String complainantName,
-      OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime closedAt, boolean overdue) {}
+  /**
+   * One complaint found. The codes and ISO instants are for scripts; the {@code …Label} and {@code …Text}
+   * fields are what a person reads (labels, {@link StaffTime} moments).
+   */
+  public record Item(String reference, String processInstanceId, boolean running, String status, String statusLabel,
+      String stage, String stageLabel, String channel, String channelLabel, String category, String categoryLabel,
+      String severity, String severityLabel, Integer priority, String team, String complainantName,
+      OffsetDateTime receivedAt, String receivedAtText, OffsetDateTime dueAt, String dueAtText,
+      OffsetDateTime closedAt, String closedAtText, boolean overdue) {}
+
+  /** A code and its label, for the search's choices. */
+  public record Choice(String code, String label) {}
+
+  /** What the filters offer: statuses, stages, channels and categories with their labels. */
+  public record Choices(List<Choice> statuses, List<Choice> stages, List<Choice> channels, List<Choice> categories,
+      List<Choice> severities) {}
 
   public record Page(int page, int size, long total, List<Item> items) {}
 
@@ -46,10 +63,23 @@ class ComplaintSearch {
 
   private final JdbcClient jdbc;
   private final HistoryService history;
+  private final CodeLists codeLists;
+  private final StaffTime staffTime;
 
-  public ComplaintSearch(JdbcClient jdbc, HistoryService history) {
+  public ComplaintSearch(JdbcClient jdbc, HistoryService history, CodeLists codeLists, StaffTime staffTime) {
     this.jdbc = jdbc;
     this.history = history;
+    this.codeLists = codeLists;
+    this.staffTime = staffTime;
+  }
+
+  public Choices choices() {
+    return new Choices(
+        Arrays.stream(ComplaintStatus.values()).map(s -> new Choice(s.name(), s.label())).toList(),
+        Arrays.stream(Stage.values()).map(s -> new Choice(s.code(), s.label())).toList(),
+        Arrays.stream(Channel.values()).map(c -> new Choice(c.code(), c.label())).toList(),
+        codeLists.all(CodeLists.CATEGORY).stream().map(e -> new Choice(e.code(), e.label())).toList(),
+        Severity.ALL.stream().map(code -> new Choice(code, Severity.label(code))).toList());
   }
 
   public Page search(Query q, Auditor caller) {
@@ -149,15 +179,27 @@ class ComplaintSearch {
         })
         .list();
     Map<String, HistoricProcessInstance> instances = instances(rows.stream().map(r -> (String) r.get("reference")).toList());
+    Map<String, String> categories = new HashMap<>();
+    codeLists.all(CodeLists.CATEGORY).forEach(e -> categories.put(e.code(), e.label()));
     List<Item> items = new ArrayList<>();
     for (Map<String, Object> r : rows) {
       HistoricProcessInstance instance = instances.get((String) r.get("reference"));
+      String status = (String) r.get("status");
+      Stage stage = Stage.ofStatus(status).orElse(null);
+      String category = (String) r.get("category");
+      String severity = (String) r.get("severity");
+      OffsetDateTime receivedAt = utc((OffsetDateTime) r.get("receivedAt"));
+      OffsetDateTime dueAt = utc((OffsetDateTime) r.get("dueAt"));
+      OffsetDateTime closedAt = utc((OffsetDateTime) r.get("closedAt"));
       items.add(new Item((String) r.get("reference"), instance == null ? null : instance.getId(),
-          instance != null && instance.getEndTime() == null, (String) r.get("status"), Stage.of((String) r.get("status")),
-          (String) r.get("channel"), (String) r.get("category"), (String) r.get("severity"),
+          instance != null && instance.getEndTime() == null, status, ComplaintStatus.labelOf(status),
+          stage == null ? null : stage.code(), stage == null ? null : stage.label(),
+          (String) r.get("channel"), Channel.labelOf((String) r.get("channel")),
+          category, category == null ? null : categories.getOrDefault(category, category),
+          severity, Severity.label(severity),
           (Integer) r.get("priority"), (String) r.get("team"), caller.seesPersonalData() ? (String) r.get("name") : null,
-          utc((OffsetDateTime) r.get("receivedAt")), utc((OffsetDateTime) r.get("dueAt")),
-          utc((OffsetDateTime) r.get("closedAt")), (Boolean) r.get("overdue")));
+          receivedAt, text(receivedAt), dueAt, text(dueAt), closedAt, text(closedAt),
+          (Boolean) r.get("overdue")));
     }
     return new Page(page, size, total, items);
   }
@@ -175,6 +217,10 @@ class ComplaintSearch {
       byReference.put(instance.getBusinessKey(), instance); // the latest, should there be several
     }
     return byReference;
+  }
+
+  private String text(OffsetDateTime time) {
+    return time == null ? null : staffTime.format(time);
   }
 
   static OffsetDateTime utc(OffsetDateTime time) {

@@ -20,6 +20,8 @@ import org.redress.classification.CodeLists;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintState;
+import org.redress.assessment.Severity;
+import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EventType;
 import org.redress.complaint.StaffTime;
 import org.redress.complaint.Words;
@@ -105,10 +107,10 @@ class ReadableCaseFiles {
     for (ComplaintHistory.DomainEvent e : file.history().domainTimeline()) {
       EventType type = EventType.valueOf(e.type());
       String when = staffTime.format(e.occurredAt());
-      timeline.add(new ReadableCaseFile.Line(when, words(type), e.actor()));
+      timeline.add(new ReadableCaseFile.Line(when, type.label(), e.actor()));
       Map<String, Object> details = details(e.details());
       if (DECISIONS.contains(type)) {
-        decisions.add(new ReadableCaseFile.Decision(words(type), e.actor(), when, reasons(type, details)));
+        decisions.add(new ReadableCaseFile.Decision(type.label(), e.actor(), when, reasons(type, details)));
       } else if (type == EventType.MESSAGE_SENT || type == EventType.LETTER_SENT) {
         letters.add(new ReadableCaseFile.Letter(when, title(details), how(type, details)));
       }
@@ -156,8 +158,8 @@ class ReadableCaseFiles {
     if (s == null) {
       return f.list;
     }
-    f.add("Status", s.status() == null ? null : words(s.status()));
-    f.add("Severity", words(s.severity()));
+    f.add("Status", s.status() == null ? null : ComplaintStatus.labelOf(s.status()));
+    f.add("Severity", Severity.label(s.severity()));
     f.add("Priority", s.priority() == null ? null : s.priority().toString());
     f.add("Response target", workingTime(s.responseTarget()));
     f.add("Response due", staffTime.format(s.responseDueAt()));

@@ -5,17 +5,29 @@ import java.util.Optional;
 
 /** How a complaint reached us (7.2). */
 public enum Channel {
-  WEB("web"),
-  EMAIL("email"),
-  PHONE("phone"),
-  LETTER("letter"),
-  IN_PERSON("in-person"),
-  API("api");
+  WEB("web", "Web form"),
+  EMAIL("email", "E-mail"),
+  PHONE("phone", "Phone"),
+  LETTER("letter", "Letter"),
+  IN_PERSON("in-person", "In person"),
+  API("api", "API");
 
   private final String code;
+  private final String label;
 
-  Channel(String code) {
+  Channel(String code, String label) {
     this.code = code;
+    this.label = label;
+  }
+
+  /** The channel in words, for staff screens. */
+  public String label() {
+    return label;
+  }
+
+  /** The label of a channel code, or the code itself when it is no channel. */
+  public static String labelOf(String code) {
+    return fromCode(code).map(Channel::label).orElse(code);
   }
 
   public String code() {

@@ -2,9 +2,7 @@ package org.redress.complaint;
 
 import static org.redress.complaint.ComplaintVariables.*;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.redress.engine.EveryUserTaskListener;
 import org.redress.engine.FormContext;
@@ -33,14 +31,16 @@ class TaskContext implements EveryUserTaskListener, FormContext {
     return java.util.Set.of(COMPLAINT_SUMMARY, ASSESSMENT_SUMMARY, CASE_HISTORY);
   }
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
   private static final int HISTORY_ROWS = 40;
 
   private final ComplaintRepository complaints;
   private final Timeline timeline;
   private final List<CaseNotes> notes;
 
-  public TaskContext(ComplaintRepository complaints, Timeline timeline, List<CaseNotes> notes) {
+  private final StaffTime staffTime;
+
+  public TaskContext(ComplaintRepository complaints, Timeline timeline, List<CaseNotes> notes, StaffTime staffTime) {
+    this.staffTime = staffTime;
     this.complaints = complaints;
     this.timeline = timeline;
     this.notes = notes;
@@ -62,9 +62,9 @@ class TaskContext implements EveryUserTaskListener, FormContext {
     task.setVariableLocal(CASE_HISTORY, fitHistory(history(events)));
   }
 
-  static String complaintSummary(Complaint c) {
+  String complaintSummary(Complaint c) {
     StringBuilder md = new StringBuilder();
-    md.append("**Received** ").append(WHEN.format(c.receivedAt())).append(" by ").append(c.channel().code())
+    md.append("**Received** ").append(staffTime.format(c.receivedAt())).append(" by ").append(c.channel().label())
         .append(" (recorded by ").append(Markdown.escape(c.receivedBy())).append(")\n\n");
     md.append("**Complainant** ").append(Markdown.escape(c.complainantName()));
     if (c.complainantOrganisation() != null) {
@@ -96,7 +96,7 @@ class TaskContext implements EveryUserTaskListener, FormContext {
    * What the complainant added on the status page after submitting (information and file names), with
    * the date, newest last, so the handler sees it with the complaint itself.
    */
-  static String addedByComplainant(List<TimelineEvent> events) {
+  String addedByComplainant(List<TimelineEvent> events) {
     StringBuilder md = new StringBuilder();
     for (TimelineEvent e : events) {
       if (e.type() != EventType.INFORMATION_ADDED_BY_COMPLAINANT) {
@@ -105,18 +105,18 @@ class TaskContext implements EveryUserTaskListener, FormContext {
       if (md.isEmpty()) {
         md.append("**Information added by the complainant**\n\n");
       }
-      md.append("- ").append(WHEN.format(e.occurredAt())).append(" · ").append(Markdown.escape(
+      md.append("- ").append(staffTime.format(e.occurredAt())).append(" · ").append(Markdown.escape(
           e.summary().replaceFirst("^Information added by the complainant:? ?", ""))).append('\n');
     }
     return md.isEmpty() ? "" : md.append('\n').toString();
   }
 
-  static String assessmentSummary(ComplaintState s) {
+  String assessmentSummary(ComplaintState s) {
     if (s.severity() == null) {
       return "Not assessed yet.";
     }
     return "Severity **%s** · priority %d · response target %s, due %s%s%s · team %s".formatted(
-        s.severity(), s.priority(), plainDuration(s.responseTarget()), WHEN.format(s.responseDueAt()),
+        s.severity(), s.priority(), plainDuration(s.responseTarget()), staffTime.format(s.responseDueAt()),
         Boolean.TRUE.equals(s.immediateActionNeeded()) ? " · **immediate action needed**" : "",
         s.assessmentOverridden() ? " · overridden by a handler" : "",
         s.team());
@@ -128,12 +128,12 @@ class TaskContext implements EveryUserTaskListener, FormContext {
     return md.toString();
   }
 
-  static String history(List<TimelineEvent> events) {
+  String history(List<TimelineEvent> events) {
     StringBuilder md = new StringBuilder();
     List<TimelineEvent> shown = events.size() > HISTORY_ROWS ? events.subList(events.size() - HISTORY_ROWS, events.size()) : events;
     for (TimelineEvent e : shown) {
       String summary = e.summary().length() > 300 ? e.summary().substring(0, 299) + "…" : e.summary();
-      md.append("- ").append(WHEN.format(e.occurredAt())).append(" · ").append(Markdown.escape(e.actor()))
+      md.append("- ").append(staffTime.format(e.occurredAt())).append(" · ").append(Markdown.escape(e.actor()))
           .append(" · ").append(Markdown.escape(summary)).append('\n');
     }
     return md.toString();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redress.ComplaintDriver;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.ComplaintRepository;
+import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EventType;
 import org.redress.complaint.SealTimelines;
+import org.redress.complaint.StaffTime;
 import org.redress.complaint.Timeline;
 import org.redress.complaint.TimelineEvent;
 import org.redress.security.StaffHttp;
@@ -43,6 +47,8 @@ abstract class AuditApiContract {
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
   @Autowired SealTimelines sealTimelines;
+  @Autowired StaffTime staffTime;
+  @Autowired CodeLists codeLists;
   ComplaintDriver driver;
   StaffHttp http;
 
@@ -97,6 +103,15 @@ abstract class AuditApiContract {
     assertThat(item.path("processInstanceId").asText()).isNotBlank();
     assertThat(item.path("closedAt").asText()).isNotBlank();
     assertThat(item.path("complainantName").isNull()).as("an auditor alone does not see who complained").isTrue();
+    // next to each code what a person reads: labels, and moments in the one staff format
+    assertThat(item.path("statusLabel").asText()).isEqualTo("Closed");
+    assertThat(item.path("stageLabel").asText()).isEqualTo("Closing (7.9)");
+    assertThat(item.path("channelLabel").asText()).isEqualTo("Phone");
+    assertThat(item.path("severityLabel").asText()).isEqualTo("Low");
+    assertThat(item.path("receivedAtText").asText())
+        .isEqualTo(staffTime.format(OffsetDateTime.parse(item.path("receivedAt").asText())));
+    assertThat(item.path("closedAtText").asText())
+        .isEqualTo(staffTime.format(OffsetDateTime.parse(item.path("closedAt").asText())));
 
     JsonNode openOnes = get("auditor", API + "?state=open&size=200&receivedFrom=" + today + "&receivedTo=" + today);
     assertThat(references(openOnes)).contains(open).doesNotContain(closed);
@@ -162,6 +177,25 @@ abstract class AuditApiContract {
   }
 
   @Test
+  void choices_giveEveryStatusStageChannelAndCategoryWithItsLabel() {
+    JsonNode choices = get("auditor", "/api/staff/audit/choices");
+    assertThat(label(choices.path("statuses"), "DECISION_COMMUNICATED")).isEqualTo("Decision communicated");
+    assertThat(choices.path("statuses")).hasSize(ComplaintStatus.values().length);
+    assertThat(label(choices.path("stages"), "closure")).isEqualTo("Closing (7.9)");
+    assertThat(label(choices.path("stages"), "assessment")).isEqualTo("Acknowledgement and initial assessment (7.4, 7.5)");
+    assertThat(label(choices.path("channels"), "in-person")).isEqualTo("In person");
+    assertThat(label(choices.path("severities"), "critical")).isEqualTo("Critical");
+    CodeLists.Entry category = codeLists.active(CodeLists.CATEGORY).get(0);
+    assertThat(label(choices.path("categories"), category.code())).isEqualTo(category.label());
+    assertThat(http.get("handler", "/api/staff/audit/choices").status()).isEqualTo(403);
+  }
+
+  static String label(JsonNode choices, String code) {
+    return choices.findParents("code").stream().filter(c -> c.path("code").asText().equals(code)).findFirst()
+        .orElseThrow(() -> new AssertionError("no choice " + code + " in " + choices)).path("label").asText();
+  }
+
+  @Test
   void history_ofAClosedComplaint_tellsAssessmentWithDecisionOutputs_decisionAndClosure() {
     String reference = closedComplaint("Harriet History");
     JsonNode h = get("auditor", API + "/" + reference + "/history");
@@ -182,6 +216,8 @@ abstract class AuditApiContract {
     assertThat(decision.path("details").path("inputs").findValuesAsText("name")).isNotEmpty();
     assertThat(decision.path("details").path("matchedRules")).isNotEmpty();
     assertThat(decision.path("link").asText()).startsWith("#/decision-instance/");
+    assertThat(decision.path("activityName").asText()).as("named after its task, not its id").isNotBlank()
+        .doesNotStartWith("Task_");
 
     JsonNode review = entries(h, "TASK").stream()
         .filter(e -> e.path("activityId").asText().equals("Task_ReviewAssessment")).findFirst().orElseThrow();
@@ -202,6 +238,16 @@ abstract class AuditApiContract {
 
     JsonNode domain = h.path("domainTimeline");
     assertThat(domain.findValuesAsText("type")).contains("RECEIVED", "ASSESSED", "DECISION_COMMUNICATED", "CLOSED");
+    assertThat(domain.findValuesAsText("typeLabel")).contains("Complaint received", "Decision communicated",
+        "Complaint closed").doesNotContain("DECISION_COMMUNICATED");
+    for (JsonNode event : domain) {
+      assertThat(event.path("occurredAtText").asText())
+          .isEqualTo(staffTime.format(OffsetDateTime.parse(event.path("occurredAt").asText())));
+    }
+    assertThat(h.path("startTimeText").asText()).isEqualTo(staffTime.format(java.time.Instant.from(
+        java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(h.path("startTime").asText()))));
+    assertThat(h.path("entries").findValuesAsText("timeText")).hasSize(h.path("entries").size())
+        .allSatisfy(text -> assertThat(text).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\S+"));
     assertThat(domain.get(0).path("sequence").asInt()).isEqualTo(1);
     assertThat(domain.get(0).path("previousHash").isNull()).isTrue();
     assertThat(domain.get(1).path("previousHash").asText()).isEqualTo(domain.get(0).path("hash").asText());

@@ -51,6 +51,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CockpitComplaintsBrowserTest {
 
   static final Duration PATIENCE = Duration.ofSeconds(20);
+  /** StaffTime.PATTERN, "2026-11-29 17:21 UTC". */
+  static final String STAFF_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\S+";
+
+  static String cell(WebElement row, int column) {
+    return row.findElement(By.xpath("./td[" + column + "]")).getText();
+  }
+
   /** Complainants type anything; the plugin must show it as text. */
   static final String PRODUCT = "Broadband <img src=x onerror=alert(1)> ";
 
@@ -100,7 +107,17 @@ class CockpitComplaintsBrowserTest {
     By row = By.cssSelector("tr.redress-complaint-row[data-reference='" + reference + "']");
     WebElement found = visible(row);
     assertThat(browser.findElements(By.cssSelector("tr.redress-complaint-row"))).hasSize(1);
-    assertThat(found.getText()).contains("CLOSED", "closure", "phone", "closed").doesNotContain("Jane Doe");
+    // labels, not codes; moments in the one staff format
+    assertThat(found.getText()).contains("Closed", "Closing (7.9)", "Phone", "Low", "closed")
+        .doesNotContain("Jane Doe", "CLOSED", "closure", "phone");
+    assertThat(cell(found, 8)).matches(STAFF_TIME);
+    assertThat(cell(found, 10)).matches(STAFF_TIME);
+    // the search re-rendered with the address: the filters are a new form
+    WebElement filters = browser.findElement(By.cssSelector("form[name=redressComplaintSearch]"));
+    assertThat(new Select(filters.findElement(By.name("stage"))).getOptions()).extracting(WebElement::getText)
+        .contains("Closing (7.9)").doesNotContain("closure (7.10)");
+    assertThat(new Select(filters.findElement(By.name("status"))).getOptions()).extracting(WebElement::getText)
+        .contains("Decision communicated").doesNotContain("DECISION_COMMUNICATED");
     assertThat(found.findElements(By.xpath("./td[2]")).get(0).getText()).isEqualTo("hidden");
     screenshot("auditors-search");
 
@@ -122,6 +139,7 @@ class CockpitComplaintsBrowserTest {
     assertThat(visible(By.cssSelector(
         ".djs-overlays[data-container-id='Task_CloseComplaint'] .redress-activity-count")).getText()).isEqualTo("1");
     assertThat(browser.findElement(By.cssSelector(".redress-verification")).getText()).contains("intact");
+    assertThat(browser.findElement(By.cssSelector(".redress-summary")).getText()).containsPattern(STAFF_TIME);
     screenshot("auditors-history");
 
     // ... and the timeline: the assessment with the DMN's outputs, the decision, the closure
@@ -131,9 +149,13 @@ class CockpitComplaintsBrowserTest {
         .contains("#/decision-instance/");
     assertThat(entryTexts("[data-activity-id=Task_CommunicateDecision]")).isNotEmpty();
     assertThat(entryTexts("[data-activity-id=Task_CloseComplaint]")).isNotEmpty();
-    assertThat(entryTexts("[data-kind=COMPLAINT_EVENT][data-type=DECISION_COMMUNICATED]")).isNotEmpty();
+    assertThat(entryTexts("[data-kind=COMPLAINT_EVENT][data-type=DECISION_COMMUNICATED]")).isNotEmpty()
+        .allSatisfy(text -> assertThat(text).contains("Decision communicated").doesNotContain("DECISION_COMMUNICATED"));
     assertThat(entryTexts("[data-kind=COMPLAINT_EVENT][data-type=CLOSED]")).singleElement()
-        .satisfies(text -> assertThat(text).contains("handler2"));
+        .satisfies(text -> assertThat(text).contains("Complaint closed", "handler2"));
+    // every entry's moment in the one staff format, nothing in the browser's own
+    assertThat(browser.findElements(By.cssSelector(".redress-entry-time"))).isNotEmpty()
+        .extracting(CockpitComplaintsBrowserTest::text).allSatisfy(time -> assertThat(time).matches(STAFF_TIME));
     // what the complainant typed is shown as text, never as markup
     assertThat(browser.findElements(By.cssSelector(".redress-timeline dd[data-name=productOrService]")))
         .extracting(CockpitComplaintsBrowserTest::text).anySatisfy(text -> assertThat(text).startsWith(PRODUCT.strip()));

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.redress.assessment.Severity;
 import org.redress.complaint.Channel;
+import org.redress.complaint.ComplaintStatus;
+import org.redress.complaint.StaffTime;
 import org.redress.complaint.Words;
 import org.redress.problem.FormBinding;
 import org.redress.security.Roles;
@@ -40,9 +42,11 @@ class DashboardPage {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final WebappAccess webapps;
+  private final StaffTime staffTime;
 
   DashboardPage(Kpis kpis, FormBinding binding, StaffCaller staff, KpiComplaints complaints, JdbcClient jdbc,
-      ObjectMapper json, WebappAccess webapps) {
+      ObjectMapper json, WebappAccess webapps, StaffTime staffTime) {
+    this.staffTime = staffTime;
     this.kpis = kpis;
     this.binding = binding;
     this.staff = staff;
@@ -68,14 +72,19 @@ class DashboardPage {
     model.addAttribute("queryString", queryString(query));
     model.addAttribute("report", report);
     // the snapshot charts' data travels with the page, so the report is computed once per page view
-    model.addAttribute("snapshot", json.writeValueAsString(Map.of("openByStage", report.openByStage(),
+    model.addAttribute("generatedAt", staffTime.format(report.generatedAt()));
+    model.addAttribute("snapshot", json.writeValueAsString(Map.of("openByStage", statusLabels(report.openByStage()),
         "openByAge", report.openByAge(), "satisfactionDistribution", report.satisfactionDistribution())));
     model.addAttribute("cards", report.kpis().stream().map(k -> new Card(k,
         KpiDefinition.byId(k.id()).orElseThrow(), queryString(query))).toList());
     model.addAttribute("categories", codes("category"));
     model.addAttribute("products", codes("product"));
-    model.addAttribute("channels", List.of(Channel.values()).stream().map(Channel::code).toList());
-    model.addAttribute("severities", Severity.ALL);
+    Map<String, String> channels = new LinkedHashMap<>();
+    List.of(Channel.values()).forEach(c -> channels.put(c.code(), c.label()));
+    model.addAttribute("channels", channels);
+    Map<String, String> severities = new LinkedHashMap<>();
+    Severity.ALL.forEach(code -> severities.put(code, Severity.label(code)));
+    model.addAttribute("severities", severities);
     model.addAttribute("teams", kpis.teams());
     return "staff/dashboard";
   }
@@ -98,6 +107,13 @@ class DashboardPage {
     model.addAttribute("page", page);
     model.addAttribute("matching", params.get("matching"));
     return "staff/complaints";
+  }
+
+  /** Open complaints by status, keyed by the status's label for the chart. */
+  static Map<String, Long> statusLabels(Map<String, Long> byStatus) {
+    Map<String, Long> labelled = new LinkedHashMap<>();
+    byStatus.forEach((status, n) -> labelled.merge(ComplaintStatus.labelOf(status), n, Long::sum));
+    return labelled;
   }
 
   private Map<String, String> codes(String list) {
@@ -141,9 +157,9 @@ class DashboardPage {
     static Line of(KpiComplaints.Row row, Map<String, String> categories, Map<String, String> products,
         Map<String, String> channels) {
       return new Line(row.reference(), "/staff/cases/" + UriUtils.encodePathSegment(row.reference(),
-          StandardCharsets.UTF_8), Words.of(row.status()), row.receivedAt(), row.milestoneAt(), row.closedAt(),
+          StandardCharsets.UTF_8), ComplaintStatus.labelOf(row.status()), row.receivedAt(), row.milestoneAt(), row.closedAt(),
           label(categories, row.category()), label(products, row.product()), label(channels, row.channel()),
-          Words.of(row.team()), Words.of(row.severity()), row.priority());
+          Words.of(row.team()), Severity.label(row.severity()), row.priority());
     }
 
     private static String label(Map<String, String> labels, String code) {
@@ -194,16 +210,32 @@ class DashboardPage {
       if (value == null) {
         return "–";
       }
-      String number = value == Math.rint(value) && !"rating".equals(unit)
-          ? String.valueOf(value.longValue()) : String.format(java.util.Locale.ROOT, "%.1f", value);
+      // a duration under an hour reads in minutes ("35 min", never "0 h"), under a day in hours
+      if ("hours".equals(unit) && value < 1) {
+        return minutes(value * 60);
+      }
+      if ("days".equals(unit) && value < 1) {
+        return value * 24 < 1 ? minutes(value * 24 * 60) : format(value * 24, "hours");
+      }
+      String number = number(value, unit);
       return switch (unit) {
         case "%" -> number + " %";
         case "hours" -> number + " h";
-        case "days" -> number + " days";
+        case "days" -> number + (number.equals("1") ? " day" : " days");
         case "working days" -> number + " working days";
         case "rating" -> number + " / 5";
         default -> number;
       };
+    }
+
+    private static String number(double value, String unit) {
+      return value == Math.rint(value) && !"rating".equals(unit)
+          ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    private static String minutes(double minutes) {
+      long whole = Math.round(minutes);
+      return whole == 0 && minutes > 0 ? "< 1 min" : whole + " min";
     }
   }
 }

@@ -1,5 +1,9 @@
 package org.redress.improvement.monitoring;
 
+import org.redress.assessment.Severity;
+import org.redress.classification.CodeLists;
+import org.redress.complaint.Channel;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +35,10 @@ class KpiApi {
   private final KpiComplaints complaints;
 
   private final FormBinding binding;
+  private final CodeLists codeLists;
 
-  KpiApi(Kpis kpis, KpiComplaints complaints, FormBinding binding) {
+  KpiApi(Kpis kpis, KpiComplaints complaints, FormBinding binding, CodeLists codeLists) {
+    this.codeLists = codeLists;
     this.kpis = kpis;
     this.complaints = complaints;
     this.binding = binding;
@@ -84,8 +90,36 @@ class KpiApi {
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("query", query);
     answer.put("dimension", dimension);
-    answer.put("rows", kpis.breakdown(query, dimension));
+    answer.put("rows", kpis.breakdown(query, dimension).stream().map(row -> labelled(dimension, row)).toList());
     return answer;
+  }
+
+  /** A breakdown row with its value in words next to the code: charts show the label, drill-downs send the value. */
+  private Map<String, Object> labelled(String dimension, Kpis.Breakdown row) {
+    Map<String, Object> labelled = new LinkedHashMap<>();
+    labelled.put("value", row.value());
+    labelled.put("label", label(dimension, row.value()));
+    labelled.put("received", row.received());
+    labelled.put("closed", row.closed());
+    labelled.put("timeToClose", row.timeToClose());
+    labelled.put("withinTarget", row.withinTarget());
+    labelled.put("escalated", row.escalated());
+    labelled.put("satisfaction", row.satisfaction());
+    return labelled;
+  }
+
+  private String label(String dimension, String value) {
+    if ("(none)".equals(value)) {
+      return "not classified";
+    }
+    return switch (dimension) {
+      case "category" -> codeLists.label(CodeLists.CATEGORY, value);
+      case "product" -> codeLists.label(CodeLists.PRODUCT, value);
+      case "channel" -> Channel.labelOf(value);
+      case "severity" -> Severity.label(value);
+      case "priority" -> "Priority " + value;
+      default -> value;
+    };
   }
 
   /**

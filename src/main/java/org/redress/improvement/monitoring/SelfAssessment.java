@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.redress.complaint.EngineClock;
+import org.redress.complaint.IsoClause;
 import org.redress.security.Roles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +27,17 @@ class SelfAssessment {
     OK, SHORTFALL, NO_DATA, OUTSIDE
   }
 
-  public record Finding(String clause, String title, String evidence, Status status) {}
+  /** One clause's finding: its number and name come from {@link IsoClause}, a topic within it may follow the name. */
+  public record Finding(String clause, String title, String evidence, Status status) {
+
+    Finding(IsoClause clause, String evidence, Status status) {
+      this(clause.number(), clause.title(), evidence, status);
+    }
+
+    Finding(IsoClause clause, String topic, String evidence, Status status) {
+      this(clause.number(), clause.title() + ": " + topic, evidence, status);
+    }
+  }
 
   public record Section(String title, List<Finding> findings) {}
 
@@ -61,41 +72,41 @@ class SelfAssessment {
 
   private List<Finding> principles(KpiReport figures, Period p) {
     List<Finding> list = new ArrayList<>();
-    list.add(new Finding("4.2", "Commitment", "Evidence of the organisation's commitment (policy, resources) is held "
+    list.add(new Finding(IsoClause.COMMITMENT, "Evidence of the organisation's commitment (policy, resources) is held "
         + "outside Redress.", Status.OUTSIDE));
-    list.add(new Finding("4.4", "Transparency", "The public page explains how to complain, the stages with their "
+    list.add(new Finding(IsoClause.TRANSPARENCY, "The public page explains how to complain, the stages with their "
         + "time frames, how to follow a complaint and the recourse options; every complainant gets a status page.",
         Status.OK));
     Map<String, Long> byChannel = p.countBy("channel", "received_at");
     list.add(byChannel.isEmpty()
-        ? new Finding("4.5", "Accessibility", "No complaints received in the period.", Status.NO_DATA)
-        : new Finding("4.5", "Accessibility", "Complaints received through " + byChannel.size() + " channel(s): "
+        ? new Finding(IsoClause.ACCESSIBILITY, "No complaints received in the period.", Status.NO_DATA)
+        : new Finding(IsoClause.ACCESSIBILITY, "Complaints received through " + byChannel.size() + " channel(s): "
             + joined(byChannel) + ".", Status.OK));
-    list.add(kpiFinding("4.6", "Responsiveness", figures, KpiDefinition.WITHIN_TARGET,
+    list.add(kpiFinding(IsoClause.RESPONSIVENESS, figures, KpiDefinition.WITHIN_TARGET,
         "decided within the response target"));
     long refusals = p.events("OBJECTIVITY_REFUSAL");
     long reviews = p.count("reviewed_at");
-    list.add(new Finding("4.7", "Objectivity", "Staff named in a complaint are kept off it; an internal review is "
+    list.add(new Finding(IsoClause.OBJECTIVITY, "Staff named in a complaint are kept off it; an internal review is "
         + "done by someone other than the decision maker (enforced). In the period: " + reviews
         + " internal review(s), " + refusals + " attempt(s) by named staff refused.", Status.OK));
-    list.add(new Finding("4.8", "Charges", "No step of the process asks the complainant for payment.", Status.OK));
+    list.add(new Finding(IsoClause.CHARGES, "No step of the process asks the complainant for payment.", Status.OK));
     long events = p.eventsTotal();
-    list.add(new Finding("4.9", "Information integrity", "Complaints are stored as submitted and never updated; "
+    list.add(new Finding(IsoClause.INFORMATION_INTEGRITY, "Complaints are stored as submitted and never updated; "
         + events + " timeline event(s) recorded in the period, each appended, none overwritten.",
         events == 0 ? Status.NO_DATA : Status.OK));
     long anonymised = p.scalar("SELECT COUNT(*) FROM complaint WHERE anonymised_at >= :start AND anonymised_at < :end");
-    list.add(new Finding("4.10", "Confidentiality", "Personal data visible only to staff handling the complaint; "
+    list.add(new Finding(IsoClause.CONFIDENTIALITY, "Personal data visible only to staff handling the complaint; "
         + anonymised + " complaint(s) anonymised in the period at the end of retention or on request.", Status.OK));
-    list.add(kpiFinding("4.11", "Customer-focused approach", figures, KpiDefinition.SATISFACTION,
+    list.add(kpiFinding(IsoClause.CUSTOMER_FOCUS, figures, KpiDefinition.SATISFACTION,
         "average satisfaction with handling"));
-    list.add(new Finding("4.12", "Accountability", "Every one of the " + events
+    list.add(new Finding(IsoClause.ACCOUNTABILITY, "Every one of the " + events
         + " timeline event(s) in the period names who acted, when and why.", events == 0 ? Status.NO_DATA : Status.OK));
     long actions = p.scalar("SELECT COUNT(*) FROM corrective_action WHERE proposed_at >= :start AND proposed_at < :end");
-    list.add(new Finding("4.13", "Improvement", actions + " corrective action(s) proposed in the period.",
+    list.add(new Finding(IsoClause.IMPROVEMENT, actions + " corrective action(s) proposed in the period.",
         actions == 0 ? Status.NO_DATA : Status.OK));
-    list.add(new Finding("4.14", "Competence", "Training and competence records are held outside Redress.",
+    list.add(new Finding(IsoClause.COMPETENCE, "Training and competence records are held outside Redress.",
         Status.OUTSIDE));
-    list.add(kpiFinding("4.15", "Timeliness", figures, KpiDefinition.TIME_TO_CLOSE, "average time to close"));
+    list.add(kpiFinding(IsoClause.TIMELINESS, figures, KpiDefinition.TIME_TO_CLOSE, "average time to close"));
     return list;
   }
 
@@ -109,32 +120,32 @@ class SelfAssessment {
       members.append(members.isEmpty() ? "" : ", ").append(group).append(" ").append(n);
       staffed &= n > 0 || !(group.equals(Roles.HANDLERS) || group.equals(Roles.SUPERVISORS));
     }
-    list.add(new Finding("5.4", "Roles and responsibilities", "Members per role: " + members + ".",
+    list.add(new Finding(IsoClause.ROLES, "Members per role: " + members + ".",
         staffed ? Status.OK : Status.SHORTFALL));
     long withTarget = figures.kpis().stream().filter(k -> k.target() != null).count();
     long judged = figures.kpis().stream().filter(k -> k.met() != null).count();
     long met = figures.kpis().stream().filter(k -> Boolean.TRUE.equals(k.met())).count();
-    list.add(new Finding("6.2", "Objectives", withTarget + " KPI objectives configured (redress.objectives); "
+    list.add(new Finding(IsoClause.OBJECTIVES, withTarget + " KPI objectives set by the process owners; "
         + met + " of " + judged + " with data met in the period.", withTarget == 0 ? Status.SHORTFALL : Status.OK));
     Map<String, Long> workload = new Period(figures.query(), kpis).openByTeam();
-    list.add(new Finding("6.4", "Resources", workload.isEmpty() ? "No open complaints now."
+    list.add(new Finding(IsoClause.RESOURCES, workload.isEmpty() ? "No open complaints now."
         : "Open complaints per team now: " + joined(workload) + ".", Status.OK));
     return list;
   }
 
   private List<Finding> operation(KpiReport figures, Period p) {
     List<Finding> list = new ArrayList<>();
-    list.add(new Finding("7.1", "Communication", "Public information page, complaint form in the complainant's "
+    list.add(new Finding(IsoClause.COMMUNICATION, "Public information page, complaint form in the complainant's "
         + "language, and a status page per complaint (reference and access code, no login).", Status.OK));
     long received = p.count("received_at");
-    list.add(new Finding("7.2", "Receipt", received == 0 ? "No complaints received in the period."
+    list.add(new Finding(IsoClause.RECEIPT, received == 0 ? "No complaints received in the period."
         : received + " complaint(s) received, each recorded with a unique reference, channel, contact details and "
             + "description.", received == 0 ? Status.NO_DATA : Status.OK));
     long updates = p.events("PROGRESS_UPDATE_SENT");
-    list.add(new Finding("7.3", "Tracking", "Status, stage and next deadline kept for every complaint; " + updates
+    list.add(new Finding(IsoClause.TRACKING, "Status, stage and next deadline kept for every complaint; " + updates
         + " progress update(s) sent in the period; " + value(figures, KpiDefinition.OPEN) + " complaint(s) open now.",
         Status.OK));
-    list.add(kpiFinding("7.4", "Acknowledgement", figures, KpiDefinition.ACKNOWLEDGED_WITHIN_TARGET,
+    list.add(kpiFinding(IsoClause.ACKNOWLEDGEMENT, figures, KpiDefinition.ACKNOWLEDGED_WITHIN_TARGET,
         "acknowledged within target"));
     long assessedLate = p.scalar("""
         SELECT COUNT(*) FROM complaint_status WHERE received_at >= :start AND received_at < :end
@@ -142,7 +153,7 @@ class SelfAssessment {
     long overridden = p.scalar("""
         SELECT COUNT(*) FROM complaint_status WHERE received_at >= :start AND received_at < :end
           AND assessment_overridden""");
-    list.add(new Finding("7.5", "Initial assessment", received == 0 ? "No complaints received in the period."
+    list.add(new Finding(IsoClause.INITIAL_ASSESSMENT, received == 0 ? "No complaints received in the period."
         : "Assessed: " + (received - assessedLate) + " of " + received + " received (a day after receipt); "
             + overridden + " overridden by a handler with a recorded reason.",
         received == 0 ? Status.NO_DATA : assessedLate > 0 ? Status.SHORTFALL : Status.OK));
@@ -152,11 +163,11 @@ class SelfAssessment {
     long withCause = p.scalar("""
         SELECT COUNT(*) FROM complaint_status WHERE closed_at >= :start AND closed_at < :end
           AND severity IN ('medium', 'high', 'critical') AND root_cause IS NOT NULL""");
-    list.add(new Finding("7.6", "Investigation", serious == 0 ? "No medium or higher complaints closed in the period."
+    list.add(new Finding(IsoClause.INVESTIGATION, serious == 0 ? "No medium or higher complaints closed in the period."
         : "Root cause recorded for " + ratio(withCause, serious) + " medium or higher complaints closed.",
         serious == 0 ? Status.NO_DATA : withCause < serious ? Status.SHORTFALL : Status.OK));
-    list.add(kpiFinding("7.7", "Response", figures, KpiDefinition.TIME_TO_FIRST_RESPONSE, "average time to first response"));
-    list.add(kpiFinding("7.8", "Communicating the decision", figures, KpiDefinition.TIME_TO_DECISION_WORKING,
+    list.add(kpiFinding(IsoClause.RESPONSE, figures, KpiDefinition.TIME_TO_FIRST_RESPONSE, "average time to first response"));
+    list.add(kpiFinding(IsoClause.COMMUNICATING_THE_DECISION, figures, KpiDefinition.TIME_TO_DECISION_WORKING,
         "average time to decision in working days, net of the time the complainant was asked"));
     long rejected = p.count("rejected_at");
     long recourse = p.scalar("""
@@ -164,7 +175,7 @@ class SelfAssessment {
           AND (s.reviewed_at IS NOT NULL OR s.status IN ('UNDER_INTERNAL_REVIEW', 'EXTERNAL_RECOURSE')
                OR EXISTS (SELECT 1 FROM complaint_event e WHERE e.reference = s.reference
                           AND e.type = 'EXTERNAL_RECOURSE_OFFERED'))""");
-    list.add(new Finding("7.9", "Closing: recourse after a rejected decision", rejected == 0
+    list.add(new Finding(IsoClause.CLOSING, "recourse after a rejected decision", rejected == 0
         ? "No decision rejected in the period."
         : "Recourse offered on every rejected decision: " + (recourse == rejected ? "yes" : "no") + " ("
             + recourse + "/" + rejected + ").",
@@ -173,7 +184,7 @@ class SelfAssessment {
     long recorded = p.scalar("""
         SELECT COUNT(*) FROM complaint_status WHERE closed_at >= :start AND closed_at < :end
           AND outcome IS NOT NULL AND closed_by IS NOT NULL""");
-    list.add(new Finding("7.9", "Closing: outcome and who closed", closed == 0 ? "No complaints closed in the period."
+    list.add(new Finding(IsoClause.CLOSING, "outcome and who closed", closed == 0 ? "No complaints closed in the period."
         : "Outcome and who closed it recorded for " + ratio(recorded, closed) + " complaints closed; "
             + value(figures, KpiDefinition.DEEMED_ACCEPTED) + " % deemed accepted (no answer).",
         closed == 0 ? Status.NO_DATA : recorded < closed ? Status.SHORTFALL : Status.OK));
@@ -183,20 +194,20 @@ class SelfAssessment {
   private List<Finding> improvement(KpiReport figures, Period p) {
     List<Finding> list = new ArrayList<>();
     long total = p.scalar("SELECT COUNT(*) FROM complaint_status WHERE received_at < :end");
-    list.add(new Finding("8.1", "Collection of information", total + " complaint(s) on record up to the end of the "
+    list.add(new Finding(IsoClause.COLLECTION_OF_INFORMATION, total + " complaint(s) on record up to the end of the "
         + "period; KPIs exportable as JSON and CSV (/api/staff/kpis, /api/staff/kpis.csv).",
         total == 0 ? Status.NO_DATA : Status.OK));
     long closed = p.count("closed_at");
     long classified = p.scalar("""
         SELECT COUNT(*) FROM complaint_status WHERE closed_at >= :start AND closed_at < :end AND category IS NOT NULL""");
     Double share = Kpis.share(classified, closed);
-    list.add(new Finding("8.2", "Analysis and evaluation", closed == 0 ? "No complaints closed in the period."
+    list.add(new Finding(IsoClause.ANALYSIS_AND_EVALUATION, closed == 0 ? "No complaints closed in the period."
         : "Classified by category: " + percent(share) + " of " + closed + " complaints closed (objective "
             + (int) CLASSIFIED_SHARE + " %).",
         closed == 0 ? Status.NO_DATA : share < CLASSIFIED_SHARE ? Status.SHORTFALL : Status.OK));
     Kpi rate = figures.kpi(KpiDefinition.SURVEY_RESPONSE_RATE.id()).orElseThrow();
     Kpi satisfaction = figures.kpi(KpiDefinition.SATISFACTION.id()).orElseThrow();
-    list.add(new Finding("8.3", "Satisfaction with the process", satisfaction.value() == null
+    list.add(new Finding(IsoClause.SATISFACTION, satisfaction.value() == null
         ? "No survey answers for complaints closed in the period."
         : "Average " + number(satisfaction.value()) + " of 5 from " + satisfaction.basis() + " answer(s) (target at least "
             + number(satisfaction.target()) + "); response rate " + percent(rate.value()) + ".",
@@ -204,7 +215,7 @@ class SelfAssessment {
             : Boolean.FALSE.equals(satisfaction.met()) || Boolean.FALSE.equals(rate.met()) ? Status.SHORTFALL : Status.OK));
     List<Kpi> missed = figures.kpis().stream().filter(k -> Boolean.FALSE.equals(k.met())).toList();
     long judged = figures.kpis().stream().filter(k -> k.met() != null).count();
-    list.add(new Finding("8.4", "Monitoring", judged == 0 ? "No KPI with data in the period."
+    list.add(new Finding(IsoClause.MONITORING, judged == 0 ? "No KPI with data in the period."
         : (judged - missed.size()) + " of " + judged + " KPIs with data met their objective"
             + (missed.isEmpty() ? "." : "; not met: " + String.join(", ", missed.stream().map(Kpi::label).toList()) + "."),
         judged == 0 ? Status.NO_DATA : missed.isEmpty() ? Status.OK : Status.SHORTFALL));
@@ -220,7 +231,7 @@ class SelfAssessment {
     long overdue = p.scalar("""
         SELECT COUNT(*) FROM corrective_action WHERE status IN ('OPEN', 'REOPENED') AND due_date < :today""");
     Kpi recurrence = figures.kpi(KpiDefinition.RECURRENCE.id()).orElseThrow();
-    list.add(new Finding("8.7", "Continual improvement", implemented == 0 && overdue == 0
+    list.add(new Finding(IsoClause.CONTINUAL_IMPROVEMENT, implemented == 0 && overdue == 0
         ? "No corrective action implemented in the period."
         : implemented + " corrective action(s) implemented; effectiveness checked: " + effective + " effective, "
             + ineffective + " not effective; " + overdue + " open action(s) past their due date"
@@ -235,7 +246,7 @@ class SelfAssessment {
     long reviews = p.scalar("SELECT COUNT(*) FROM audit_review WHERE reviewed_at >= :start AND reviewed_at < :end");
     long conforming = p.scalar("""
         SELECT COUNT(*) FROM audit_review WHERE reviewed_at >= :start AND reviewed_at < :end AND conforming""");
-    return new Finding("8.5", "Auditing", reviews == 0 ? "No audit reviews in the period."
+    return new Finding(IsoClause.AUDITING, reviews == 0 ? "No audit reviews in the period."
         : "Audit reviews in the period: " + reviews + ", " + conforming + " conforming.",
         reviews == 0 ? Status.NO_DATA : conforming < reviews ? Status.SHORTFALL : Status.OK);
   }
@@ -246,26 +257,26 @@ class SelfAssessment {
     long inPeriod = p.scalar("""
         SELECT COUNT(*) FROM management_review WHERE completed_at >= :start AND completed_at < :end""");
     if (last == null) {
-      return new Finding("8.6", "Management review", "No management review completed yet.", Status.NO_DATA);
+      return new Finding(IsoClause.MANAGEMENT_REVIEW, "No management review completed yet.", Status.NO_DATA);
     }
-    return new Finding("8.6", "Management review", "Last management review: "
+    return new Finding(IsoClause.MANAGEMENT_REVIEW, "Last management review: "
         + last.atZoneSameInstant(kpis.objectives().zone()).toLocalDate() + "; " + inPeriod + " completed in the period.",
         inPeriod == 0 ? Status.SHORTFALL : Status.OK);
   }
 
-  private Finding kpiFinding(String clause, String title, KpiReport figures, KpiDefinition definition, String words) {
+  private Finding kpiFinding(IsoClause clause, KpiReport figures, KpiDefinition definition, String words) {
     Kpi kpi = figures.kpi(definition.id()).orElseThrow();
     if (kpi.value() == null) {
-      return new Finding(clause, title, "No data in the period for " + words + ".", Status.NO_DATA);
+      return new Finding(clause, "No data in the period for " + words + ".", Status.NO_DATA);
     }
     if (kpi.tooFewToJudge()) {
-      return new Finding(clause, title, "Not enough data (n = " + kpi.basis() + ") for " + words + ".", Status.NO_DATA);
+      return new Finding(clause, "Not enough data (n = " + kpi.basis() + ") for " + words + ".", Status.NO_DATA);
     }
     String text = Character.toUpperCase(words.charAt(0)) + words.substring(1) + ": "
         + DashboardPage.Card.format(kpi.value(), kpi.unit()).replace("–", "-") + " of " + kpi.basis()
         + (kpi.target() == null ? "" : " (target " + (definition.direction() == KpiDefinition.Direction.AT_MOST
             ? "at most " : "at least ") + DashboardPage.Card.format(kpi.target(), kpi.unit()) + ")") + ".";
-    return new Finding(clause, title, text, Boolean.FALSE.equals(kpi.met()) ? Status.SHORTFALL : Status.OK);
+    return new Finding(clause, text, Boolean.FALSE.equals(kpi.met()) ? Status.SHORTFALL : Status.OK);
   }
 
   private static String value(KpiReport figures, KpiDefinition definition) {

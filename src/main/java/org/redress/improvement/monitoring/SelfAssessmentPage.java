@@ -1,5 +1,7 @@
 package org.redress.improvement.monitoring;
 
+import org.redress.complaint.StaffTime;
+
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,8 +35,11 @@ class SelfAssessmentPage {
   private final Kpis kpis;
   private final FormBinding binding;
   private final TemplateEngine templates;
+  private final StaffTime staffTime;
 
-  SelfAssessmentPage(SelfAssessment assessment, Kpis kpis, FormBinding binding, TemplateEngine templates) {
+  SelfAssessmentPage(SelfAssessment assessment, Kpis kpis, FormBinding binding, TemplateEngine templates,
+      StaffTime staffTime) {
+    this.staffTime = staffTime;
     this.assessment = assessment;
     this.kpis = kpis;
     this.binding = binding;
@@ -74,7 +79,9 @@ class SelfAssessmentPage {
   }
 
   private Map<String, Object> attributes(KpiQuery query, boolean print) {
-    return Map.of("report", assessment.report(query), "query", query, "print", print,
-        "queryString", DashboardPage.queryString(query));
+    SelfAssessment.Report report = assessment.report(query);
+    // the PDF is rendered without the web context, so the moment travels formatted
+    return Map.of("report", report, "query", query, "print", print,
+        "queryString", DashboardPage.queryString(query), "generated", staffTime.format(report.generatedAt()));
   }
 }

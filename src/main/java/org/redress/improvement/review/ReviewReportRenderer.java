@@ -1,10 +1,11 @@
 package org.redress.improvement.review;
 
+import org.redress.complaint.StaffTime;
+
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -18,18 +19,18 @@ import org.thymeleaf.context.Context;
 @Component
 class ReviewReportRenderer {
 
-  static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
-
   private final TemplateEngine templates;
+  private final StaffTime staffTime;
 
-  public ReviewReportRenderer(TemplateEngine templates) {
+  public ReviewReportRenderer(TemplateEngine templates, StaffTime staffTime) {
     this.templates = templates;
+    this.staffTime = staffTime;
   }
 
   public String html(ReviewFacts facts) {
     Context context = new Context(Locale.ENGLISH);
     context.setVariable("facts", facts);
-    context.setVariable("generated", WHEN.format(facts.generatedAt()));
+    context.setVariable("generated", staffTime.format(facts.generatedAt()));
     return templates.process("improvement/management-review-report", context);
   }
 

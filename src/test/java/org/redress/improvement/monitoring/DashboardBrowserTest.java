@@ -152,11 +152,39 @@ class DashboardBrowserTest {
         "return Chart.getChart(document.getElementById('chart-time-to-close')).data.datasets.map(d => d.label);");
     assertThat((List<String>) labels).contains("Target");
     assertThat(browser.findElement(By.cssSelector("[data-kpi=received] .kpi-value")).getText()).isEqualTo("480");
+    // labels, not codes; one date format; cards that explain themselves without configuration keys
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    assertThat((List<String>) js.executeScript(
+        "return Chart.getChart(document.getElementById('chart-category')).data.labels;"))
+        .doesNotContain("product-quality").contains(jdbc.sql("SELECT label FROM code_list_entry WHERE list_name = 'category'"
+            + " AND code = 'product-quality'").query(String.class).single());
+    assertThat((List<String>) js.executeScript(
+        "return Chart.getChart(document.getElementById('chart-open-stage')).data.labels;"))
+        .contains("Under investigation").doesNotContain("UNDER_INVESTIGATION");
+    assertThat((List<String>) js.executeScript(
+        "return Chart.getChart(document.getElementById('chart-channel')).data.labels;")).contains("E-mail", "Web form");
+    assertThat(browser.findElement(By.cssSelector(".lead .generated")).getText())
+        .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\S+");
+    assertThat(browser.findElements(By.cssSelector(".kpi-population"))).extracting(WebElement::getText)
+        .noneMatch(text -> text.contains("redress."));
 
     Path shot = Path.of("target/screenshots/dashboard.png");
     Files.createDirectories(shot.getParent());
     Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
         StandardCopyOption.REPLACE_EXISTING);
+
+    // one day with a complaint or two: the axes that count complaints step in whole complaints
+    browser.get("http://localhost:" + port + "/staff/dashboard?from=2025-03-03&to=2025-03-04");
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-charts", "ready"));
+    Map<String, List<Number>> ticks = (Map<String, List<Number>>) js.executeScript("""
+        const axes = {'chart-volume': 'y', 'chart-category': 'x', 'chart-open-stage': 'x', 'chart-open-age': 'y'};
+        const result = {};
+        for (const [id, axis] of Object.entries(axes)) {
+          result[id] = Chart.getChart(document.getElementById(id)).scales[axis].ticks.map(t => t.value);
+        }
+        return result;""");
+    ticks.forEach((id, values) -> assertThat(values).as(id).isNotEmpty()
+        .allSatisfy(value -> assertThat(value.doubleValue()).as(id).isEqualTo(Math.rint(value.doubleValue()))));
 
     // the Welcome app lists Redress's pages (our config.js), and shows no "migrate to Camunda 8" banner
     browser.get("http://localhost:" + port + "/camunda/app/welcome/default/");

@@ -41,34 +41,27 @@ export function clear(element) {
   return element;
 }
 
-/** "2026-11-23T10:15:00Z" → local date and time, as the auditor's browser shows it. */
-export function dateTime(value) {
-  if (!value) {
-    return '';
-  }
-  const date = new Date(value);
-  return isNaN(date) ? String(value) : date.toLocaleString(undefined, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'
-  });
-}
-
-/** 93784000 → "1d 2h 3m 4s"; under a second → "< 1s". */
+/** 2 700 000 → "45 min", 11 400 000 → "3 h 10 min", 187 200 000 → "2 d 4 h"; under a minute in seconds. */
 export function duration(millis) {
   if (millis === null || millis === undefined) {
     return '';
   }
   if (millis < 1000) {
-    return '< 1s';
+    return '< 1 s';
   }
-  let seconds = Math.floor(millis / 1000);
-  const parts = [];
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]]) {
-    if (seconds >= size) {
-      parts.push(Math.floor(seconds / size) + unit);
-      seconds %= size;
-    }
+  const seconds = Math.floor(millis / 1000);
+  if (seconds < 60) {
+    return seconds + ' s';
   }
-  return parts.slice(0, 2).join(' ');
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) {
+    return minutes + ' min';
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) {
+    return hours + ' h' + (minutes % 60 ? ' ' + (minutes % 60) + ' min' : '');
+  }
+  return Math.floor(hours / 24) + ' d' + (hours % 24 ? ' ' + (hours % 24) + ' h' : '');
 }
 
 /** Only links into Cockpit itself ("#/decision-instance/…") are followed from data. */

@@ -3,7 +3,7 @@
  * diagram with the path taken, the merged timeline, whether the timeline's hash chain is intact,
  * and the case file to take away.
  */
-import { h, clear, dateTime } from './dom.js';
+import { h, clear } from './dom.js';
 import { complaintPath, getJson, problemMessage } from './audit-api.js';
 import { renderDiagram } from './diagram.js';
 import { renderTimeline } from './timeline.js';
@@ -71,9 +71,9 @@ function summary(history) {
             history.processInstanceId)
           : h('code', {}, history.processInstanceId || '')),
       h('dt', {}, 'Started'),
-      h('dd', {}, dateTime(history.startTime)),
+      h('dd', {}, history.startTimeText || ''),
       h('dt', {}, 'Ended'),
-      h('dd', {}, history.endTime ? dateTime(history.endTime) : '\u2014'),
+      h('dd', {}, history.endTimeText || '\u2014'),
       h('dt', {}, 'Tamper check'),
       h('dd', {}, verificationBadge(history.verification)),
       h('dt', {}, 'Case file'),

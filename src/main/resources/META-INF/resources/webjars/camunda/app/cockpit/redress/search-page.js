@@ -3,25 +3,20 @@
  * The filters travel in the address (?reference=…&state=closed…) so a search can be bookmarked
  * and "back" from a complaint returns to the same list.
  */
-import { h, clear, dateTime } from './dom.js';
+import { h, clear } from './dom.js';
 import { auditPath, getJson, problemMessage } from './audit-api.js';
 
 const PAGE_SIZE = 20;
 
-const STATUSES = ['RECEIVED', 'ASSESSED', 'ACKNOWLEDGED', 'UNDER_INVESTIGATION', 'RESPONSE_PROPOSED',
-  'DECISION_COMMUNICATED', 'DECISION_ACCEPTED', 'UNDER_INTERNAL_REVIEW', 'EXTERNAL_RECOURSE', 'CLOSED'];
-// ISO 10002 clause 7 stages, as the audit API groups the statuses
-const STAGES = [['receipt', 'receipt (7.2)'], ['assessment', 'assessment (7.4, 7.5)'], ['investigation', 'investigation (7.6)'],
-  ['response', 'response (7.7)'], ['decision', 'decision (7.8, 7.9)'], ['closure', 'closure (7.10)']];
-const CHANNELS = ['web', 'email', 'phone', 'letter', 'in-person', 'api'];
-
+// The statuses, stages (ISO 10002 clause 7), channels and categories come from the audit API with
+// their labels (/choices): the filters show words and send codes.
 const FILTERS = [
   { name: 'reference', label: 'Reference', type: 'text', placeholder: 'e.g. C-2026-000123' },
   { name: 'name', label: 'Complainant name', type: 'text', placeholder: 'supervisors and admins only' },
-  { name: 'status', label: 'Status', options: STATUSES },
-  { name: 'stage', label: 'Stage', options: STAGES },
-  { name: 'channel', label: 'Channel', options: CHANNELS },
-  { name: 'category', label: 'Category', type: 'text' },
+  { name: 'status', label: 'Status', choices: 'statuses' },
+  { name: 'stage', label: 'Stage', choices: 'stages' },
+  { name: 'channel', label: 'Channel', choices: 'channels' },
+  { name: 'category', label: 'Category', choices: 'categories' },
   { name: 'receivedFrom', label: 'Received from', type: 'date' },
   { name: 'receivedTo', label: 'Received to', type: 'date' },
   { name: 'overdue', label: 'Overdue', options: [['true', 'overdue only'], ['false', 'not overdue']] },
@@ -39,16 +34,14 @@ function currentQuery() {
   return new URLSearchParams(question < 0 ? '' : hash.slice(question + 1));
 }
 
-function field(filter, query) {
+function field(filter, query, choices) {
   const id = 'redress-filter-' + filter.name;
+  const options = filter.choices ? (choices[filter.choices] || []).map((choice) => [choice.code, choice.label]) : filter.options;
   let input;
-  if (filter.options) {
+  if (options) {
     input = h('select', { id, name: filter.name, class: 'form-control input-sm' },
       h('option', { value: '' }, filter.any || 'any'),
-      filter.options.map((option) => {
-        const [value, label] = Array.isArray(option) ? option : [option, option];
-        return h('option', { value }, label);
-      }));
+      options.map(([value, label]) => h('option', { value }, label)));
   } else {
     input = h('input', { id, name: filter.name, type: filter.type, class: 'form-control input-sm',
       placeholder: filter.placeholder });
@@ -57,11 +50,25 @@ function field(filter, query) {
   return h('div', { class: 'form-group redress-filter' }, h('label', { for: id }, filter.label), input);
 }
 
-export function renderSearch(node) {
+let choicesLoaded = null;
+
+/** The filters' choices, loaded once per page; without them the lists offer only "any". */
+function loadChoices() {
+  if (!choicesLoaded) {
+    choicesLoaded = getJson(auditPath('/choices')).catch(() => {
+      choicesLoaded = null;
+      return {};
+    });
+  }
+  return choicesLoaded;
+}
+
+export async function renderSearch(node) {
   const query = currentQuery();
   const page = Math.max(0, parseInt(query.get('page') || '0', 10) || 0);
+  const choices = await loadChoices();
   const form = h('form', { class: 'redress-search-form', name: 'redressComplaintSearch' },
-    FILTERS.map((filter) => field(filter, query)),
+    FILTERS.map((filter) => field(filter, query, choices)),
     h('div', { class: 'form-group redress-filter redress-filter-actions' },
       h('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, 'Search'),
       ' ',
@@ -128,14 +135,14 @@ function table(answer) {
       h('td', {}, item.complainantName === null || item.complainantName === undefined
         ? h('span', { class: 'text-muted', title: 'You may not see complainants\u2019 names' }, 'hidden')
         : item.complainantName),
-      h('td', {}, item.status || ''),
-      h('td', {}, item.stage || ''),
-      h('td', {}, item.channel || ''),
-      h('td', {}, item.category || ''),
-      h('td', {}, item.severity || ''),
-      h('td', {}, dateTime(item.receivedAt)),
-      h('td', {}, dateTime(item.dueAt)),
-      h('td', {}, dateTime(item.closedAt)),
+      h('td', { 'data-code': item.status }, item.statusLabel || ''),
+      h('td', { 'data-code': item.stage }, item.stageLabel || ''),
+      h('td', { 'data-code': item.channel }, item.channelLabel || ''),
+      h('td', { 'data-code': item.category }, item.categoryLabel || ''),
+      h('td', { 'data-code': item.severity }, item.severityLabel || ''),
+      h('td', {}, item.receivedAtText || ''),
+      h('td', {}, item.dueAtText || ''),
+      h('td', {}, item.closedAtText || ''),
       h('td', {},
         item.overdue ? h('span', { class: 'label label-danger' }, 'overdue') : null,
         ' ',

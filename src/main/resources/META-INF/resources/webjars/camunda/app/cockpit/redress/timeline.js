@@ -3,7 +3,7 @@
  * values, variable changes, DMN decisions, timers, escalations, incidents, operations, messages)
  * merged with Redress's own hash-chained timeline of business events.
  */
-import { h, clear, dateTime, duration, cockpitLink } from './dom.js';
+import { h, clear, duration, cockpitLink } from './dom.js';
 
 export const DOMAIN = 'COMPLAINT_EVENT';
 
@@ -30,7 +30,9 @@ const OPEN_DETAILS = new Set(['DECISION', 'FORM_SUBMITTED', 'MESSAGE', 'INCIDENT
 export function mergeTimeline(history) {
   const process = (history.entries || []).map((entry) => ({
     time: entry.time,
+    timeText: entry.timeText,
     endTime: entry.endTime,
+    endTimeText: entry.endTimeText,
     kind: entry.kind,
     title: entry.activityName || entry.activityId || KIND_LABELS[entry.kind] || entry.kind,
     activityId: entry.activityId,
@@ -42,9 +44,10 @@ export function mergeTimeline(history) {
   }));
   const domain = (history.domainTimeline || []).map((event) => ({
     time: event.occurredAt,
+    timeText: event.occurredAtText,
     kind: DOMAIN,
     type: event.type,
-    title: event.type,
+    title: event.typeLabel || event.type,
     actor: event.actor,
     summary: event.summary,
     details: parsed(event.details),
@@ -109,12 +112,12 @@ function row(entry) {
   return h('li', { class: 'redress-entry redress-kind-' + entry.kind.toLowerCase(), 'data-kind': entry.kind,
       'data-activity-id': entry.activityId || null, 'data-type': entry.type || null },
     h('div', { class: 'redress-entry-head' },
-      h('span', { class: 'redress-entry-time' }, dateTime(entry.time)),
+      h('span', { class: 'redress-entry-time' }, entry.timeText || ''),
       h('span', { class: 'label redress-kind-label' }, KIND_LABELS[entry.kind] || entry.kind),
       h('strong', { class: 'redress-entry-title' }, entry.title || ''),
       entry.actor ? h('span', { class: 'redress-entry-actor' }, 'by ', entry.actor) : null,
       entry.durationMillis !== null && entry.durationMillis !== undefined
-        ? h('span', { class: 'redress-entry-duration', title: 'ended ' + dateTime(entry.endTime) },
+        ? h('span', { class: 'redress-entry-duration', title: entry.endTimeText ? 'ended ' + entry.endTimeText : null },
           'took ', duration(entry.durationMillis))
         : ((entry.kind === 'ACTIVITY' || entry.kind === 'TASK') && !entry.endTime
           ? h('span', { class: 'label label-info' }, 'running') : null),
