@@ -21,7 +21,6 @@ import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.ComplaintState;
 import org.redress.assessment.Severity;
-import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.EventType;
 import org.redress.complaint.StaffTime;
 import org.redress.complaint.Words;
@@ -158,7 +157,7 @@ class ReadableCaseFiles {
     if (s == null) {
       return f.list;
     }
-    f.add("Status", s.status() == null ? null : ComplaintStatus.labelOf(s.status()));
+    f.add("Status", s.status() == null ? null : s.status().label());
     f.add("Severity", Severity.label(s.severity()));
     f.add("Priority", s.priority() == null ? null : s.priority().toString());
     f.add("Response target", workingTime(s.responseTarget()));
