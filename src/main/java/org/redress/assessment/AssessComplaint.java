@@ -9,6 +9,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.redress.complaint.Words;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
@@ -88,7 +89,7 @@ public class AssessComplaint implements JavaDelegate {
     Map<String, Object> outputs = new LinkedHashMap<>(result.getEntryMap());
     details.put("outputs", outputs);
     events.record(execution, EventType.ASSESSED,
-        "Assessed as %s (priority %d, response target %s%s): %s".formatted(severity, priority, target,
+        "Assessed as %s (priority %d, response target %s%s): %s".formatted(severity, priority, Words.workingTime(target),
             immediate ? ", immediate action needed" : "", result.getEntry("rationale")),
         details);
   }

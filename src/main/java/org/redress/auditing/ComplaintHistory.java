@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.redress.complaint.Words;
 import org.redress.complaint.ComplaintVariables;
 import org.redress.complaint.EngineClock;
 import org.redress.complaint.StaffTime;
@@ -250,6 +251,7 @@ class ComplaintHistory {
         inputs.add(input);
       }
       List<Map<String, Object>> outputs = new ArrayList<>();
+      List<String> readable = new ArrayList<>();
       Set<String> rules = new java.util.LinkedHashSet<>();
       for (HistoricDecisionOutputInstance out : d.getOutputs()) {
         Map<String, Object> output = new LinkedHashMap<>();
@@ -258,6 +260,9 @@ class ComplaintHistory {
         output.put("name", out.getVariableName() != null ? out.getVariableName() : out.getClauseName());
         output.put("value", text(out.getValue()));
         outputs.add(output);
+        // the summary in the rule's own words: the output's label, without notes in brackets
+        String label = out.getClauseName() == null ? out.getVariableName() : out.getClauseName().replaceAll("\\s*\\(.*\\)", "");
+        readable.add(label + ": " + Words.value(out.getValue()));
         rules.add(out.getRuleId());
       }
       Map<String, Object> details = new LinkedHashMap<>();
@@ -268,7 +273,7 @@ class ComplaintHistory {
       details.put("matchedRules", List.copyOf(rules));
       details.put("outputs", outputs);
       String summary = (d.getDecisionDefinitionName() == null ? d.getDecisionDefinitionKey() : d.getDecisionDefinitionName())
-          + ": " + outputs.stream().map(o -> o.get("name") + "=" + o.get("value")).toList();
+          + ": " + String.join(" · ", readable);
       entries.add(new Entry(d.getEvaluationTime(), null, Kind.DECISION, d.getActivityId(), null, d.getUserId(), null,
           summary, details, "#/decision-instance/" + d.getId()));
     }

@@ -160,7 +160,7 @@ class ReadableCaseFiles {
     f.add("Status", s.status() == null ? null : s.status().label());
     f.add("Severity", Severity.label(s.severity()));
     f.add("Priority", s.priority() == null ? null : s.priority().toString());
-    f.add("Response target", workingTime(s.responseTarget()));
+    f.add("Response target", Words.workingTime(s.responseTarget()));
     f.add("Response due", staffTime.format(s.responseDueAt()));
     f.add("Team", words(s.team()));
     f.add("Immediate action needed", s.immediateActionNeeded() == null ? null : yesNo(s.immediateActionNeeded()));
@@ -225,7 +225,7 @@ class ReadableCaseFiles {
       return codeLists.label(CODE_LISTS.get(key), text);
     }
     if (WORKING_TIMES.contains(key)) {
-      return workingTime(text);
+      return Words.workingTime(text);
     }
     if (key.startsWith("timeTo")) {
       return duration(text);
@@ -345,24 +345,7 @@ class ReadableCaseFiles {
     return words(key.replaceAll("([a-z0-9])([A-Z])", "$1 $2"));
   }
 
-  /** "P15D" → "15 working days", "PT4H" → "4 working hours" (response targets count working time). */
-  static String workingTime(String iso) {
-    if (iso == null || iso.isBlank()) {
-      return null;
-    }
-    try {
-      if (!iso.contains("T")) {
-        Period p = Period.parse(iso);
-        int days = p.getDays();
-        return p.getMonths() == 0 && p.getYears() == 0 ? days + (days == 1 ? " working day" : " working days") : iso;
-      }
-      Duration d = Duration.parse(iso);
-      return d.toMinutesPart() == 0 ? d.toHours() + (d.toHours() == 1 ? " working hour" : " working hours")
-          : d.toHours() + " working hours " + d.toMinutesPart() + " min";
-    } catch (DateTimeParseException e) {
-      return iso;
-    }
-  }
+
 
   /** "PT52H10M" → "2 d 4 h 10 min"; under an hour in minutes. */
   static String duration(String iso) {

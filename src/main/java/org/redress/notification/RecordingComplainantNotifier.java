@@ -2,6 +2,7 @@ package org.redress.notification;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.redress.complaint.Channel;
 import org.redress.complaint.CaseEvents;
 import org.redress.complaint.Complaint;
 import org.redress.complaint.ComplaintRepository;
@@ -34,8 +35,8 @@ class RecordingComplainantNotifier implements ComplainantNotifier {
     Complaint complaint = complaints.get(reference);
     Map<String, Object> details = ComplainantNotifier.timelineDetails(message, complaint, facts);
     details.put("sentBy", "recorded-only");
-    events.record(execution, EventType.MESSAGE_SENT, "%s for the %s channel recorded (no mail server configured)"
-        .formatted(message.title(), complaint.preferredChannel()), details);
+    events.record(execution, EventType.MESSAGE_SENT, "%s recorded, not sent: no mail server configured (preferred channel: %s)"
+        .formatted(message.title(), Channel.labelOf(complaint.preferredChannel())), details);
     meters.count(message, "recorded");
     LOG.info("Complaint {}: {} recorded for the {} channel", reference, message, complaint.preferredChannel());
   }

@@ -216,6 +216,9 @@ abstract class AuditApiContract {
     assertThat(decision.path("details").path("inputs").findValuesAsText("name")).isNotEmpty();
     assertThat(decision.path("details").path("matchedRules")).isNotEmpty();
     assertThat(decision.path("link").asText()).startsWith("#/decision-instance/");
+    assertThat(decision.path("summary").asText()).as("the rule's result in its own labels and in words")
+        .contains("Severity: low", "Response target: 15 working days", "Immediate action needed: no")
+        .doesNotContain("P15D", "responseTarget", "=");
     assertThat(decision.path("activityName").asText()).as("named after its task, not its id").isNotBlank()
         .doesNotStartWith("Task_");
 

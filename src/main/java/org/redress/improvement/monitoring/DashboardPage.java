@@ -222,7 +222,7 @@ class DashboardPage {
         case "%" -> number + " %";
         case "hours" -> number + " h";
         case "days" -> number + (number.equals("1") ? " day" : " days");
-        case "working days" -> number + " working days";
+        case "working days" -> number + (number.equals("1") ? " working day" : " working days");
         case "rating" -> number + " / 5";
         default -> number;
       };

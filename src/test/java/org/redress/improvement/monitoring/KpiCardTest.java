@@ -21,6 +21,8 @@ class KpiCardTest {
     assertThat(DashboardPage.Card.format(24.0, "hours")).isEqualTo("24 h");
     assertThat(DashboardPage.Card.format(12.0, "days")).isEqualTo("12 days");
     assertThat(DashboardPage.Card.format(1.0, "days")).isEqualTo("1 day");
+    assertThat(DashboardPage.Card.format(1.0, "working days")).isEqualTo("1 working day");
+    assertThat(DashboardPage.Card.format(2.5, "working days")).isEqualTo("2.5 working days");
   }
 
   @Test
