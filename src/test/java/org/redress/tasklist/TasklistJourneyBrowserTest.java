@@ -143,8 +143,7 @@ class TasklistJourneyBrowserTest {
       openTask("Propose response · " + reference[0]);
       type("Remedy offered", "We repair the router again, free of charge.");
       type("Explanation to the complainant", "The repair missed a loose cable; our engineer comes back this week.");
-      clickOn(shown(By.xpath("//*[contains(@class,'task-details')]//label[starts-with(normalize-space(), "
-          + "'After acceptance someone must carry out')]")));
+      tick("After acceptance someone must carry out");
       look();
       complete();
     });
@@ -154,13 +153,13 @@ class TasklistJourneyBrowserTest {
       assertThat(driver.task(complaint[0], "Task_RecordComplainantAnswer").getAssignee()).isEqualTo("handler");
       click(filter("My tasks"));
       openTask("Record complainant's answer · " + reference[0]);
-      clickOn(shown(By.xpath("//*[contains(@class,'task-details')]//label[normalize-space()='Accepted']")));
+      tick("Accepted");
       look();
       // Rejected asks for the complainant's reason: the form shows that field only then
-      clickOn(shown(By.xpath("//*[contains(@class,'task-details')]//label[normalize-space()='Rejected']")));
+      tick("Rejected");
       shown(By.xpath("//*[contains(@class,'task-details')]//label[starts-with(normalize-space(), \"Complainant's reason\")]"));
       look();
-      clickOn(shown(By.xpath("//*[contains(@class,'task-details')]//label[normalize-space()='Accepted']")));
+      tick("Accepted");
       complete();
     });
     step(steps.get(6), reference, () -> {
@@ -186,6 +185,30 @@ class TasklistJourneyBrowserTest {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Complaints"));
       look();
     });
+  }
+
+  /**
+   * Ticks the check box or radio button with this label (its start) and sees it ticked: Tasklist may draw
+   * the form once more just after it opened, and a click on the old drawing is lost.
+   */
+  void tick(String label) {
+    By box = By.xpath("//*[contains(@class,'task-details')]//label[starts-with(normalize-space(), \"" + label
+        + "\")]/ancestor-or-self::*[.//input][1]//input");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        WebElement input = shown(By.xpath("//*[contains(@class,'task-details')]//label[starts-with(normalize-space(), \""
+            + label + "\")]"));
+        clickOn(input);
+        new WebDriverWait(browser, Duration.ofSeconds(3)).until(d -> d.findElements(box).stream()
+            .anyMatch(WebElement::isSelected));
+        return;
+      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 3) {
+          keepPage("tick-" + label);
+          throw e;
+        }
+      }
+    }
   }
 
   /** Opens the task from the open filter's list and waits until its form is shown. */

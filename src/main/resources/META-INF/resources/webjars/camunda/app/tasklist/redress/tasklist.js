@@ -131,7 +131,8 @@ new MutationObserver((changes) => {
  * The reference after registering. Tasklist answers a started process with "The process has been
  * started." for three seconds; the handler needs the complaint's reference (the business key, which
  * intake/RecordComplaint sets in the same transaction as the start). The engine's answer to the start
- * form carries it: a notice with the reference stays at the top of the page until it is closed.
+ * form carries it: a notice with the reference stays at the top of the page until it is closed or a
+ * task is opened.
  */
 const STARTED_CLASS = 'redress-started';
 
@@ -159,6 +160,13 @@ function showStarted(started) {
   notice.append(text, reference, close);
   document.body.appendChild(notice);
 }
+
+// it covers the top of a task's form: opening a task (which shows its reference) closes it
+window.addEventListener('hashchange', () => {
+  if (/[?&]task=/.test(window.location.hash)) {
+    document.querySelectorAll('.' + STARTED_CLASS).forEach((notice) => notice.remove());
+  }
+});
 
 const START_FORM = /\/process-definition\/[^/?]+\/submit-form(\?|$)/;
 const openRequest = XMLHttpRequest.prototype.open;
