@@ -96,8 +96,10 @@ class RefusalSentences extends OncePerRequestFilter {
 
   private static void collect(JsonNode node, Map<String, String> labels) {
     if (node.isObject()) {
-      if (node.path("key").isTextual() && node.path("label").isTextual() && !node.path("label").asText().isBlank()) {
-        labels.putIfAbsent(node.path("key").asText(), node.path("label").asText().strip());
+      // a date field's label is its dateLabel (form-js datetime)
+      String label = node.path("label").asText("").isBlank() ? node.path("dateLabel").asText("") : node.path("label").asText();
+      if (node.path("key").isTextual() && !label.isBlank()) {
+        labels.putIfAbsent(node.path("key").asText(), label.strip());
       }
       node.fields().forEachRemaining(entry -> collect(entry.getValue(), labels));
     } else if (node.isArray()) {

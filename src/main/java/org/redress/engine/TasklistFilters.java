@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist starts with no filters, so a new user would see an empty list. These are created at
- * start-up when missing (by name), all sorted by priority, then due date.
+ * start-up when missing (by name), all sorted by priority, then due date: four for every role, and one
+ * per kind of work of management, process owners and auditors (which roles read which filter is
+ * security.RoleAuthorizations').
  */
 @Component
 @Order(3)
@@ -25,6 +27,12 @@ public class TasklistFilters implements ApplicationRunner {
   public static final String OVERDUE = "Overdue";
   public static final String HIGH_PRIORITY = "High priority";
   public static final int HIGH_PRIORITY_FROM = 75;
+  /** Management reviews (8.6): management's. */
+  public static final String MANAGEMENT_REVIEWS = "Management reviews";
+  /** Corrective actions (8.7): process owners' and management's. */
+  public static final String CORRECTIVE_ACTIONS = "Corrective actions";
+  /** The audit of sampled closed complaints (8.5): auditors'. */
+  public static final String AUDIT_SAMPLES = "Audit samples";
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -47,6 +55,13 @@ public class TasklistFilters implements ApplicationRunner {
         sorted(ofMyGroups(tasks.createTaskQuery().dueBeforeExpression("${now()}"))));
     ensureOfMyGroups(HIGH_PRIORITY, 5, "Tasks of my groups with priority " + HIGH_PRIORITY_FROM + " or more",
         sorted(ofMyGroups(tasks.createTaskQuery().taskMinPriority(HIGH_PRIORITY_FROM))));
+    // the work of the improvement processes, by process id (processes/*.bpmn), claimed or not
+    createIfMissing(MANAGEMENT_REVIEWS, 10, "Management reviews to conduct (ISO 10002 8.6)",
+        sorted(ofMyGroups(tasks.createTaskQuery().processDefinitionKey("management-review"))), List.of());
+    createIfMissing(CORRECTIVE_ACTIONS, 15, "Corrective actions to triage, analyse, plan and implement (ISO 10002 8.7)",
+        sorted(ofMyGroups(tasks.createTaskQuery().processDefinitionKey("corrective-action"))), List.of());
+    createIfMissing(AUDIT_SAMPLES, 20, "Closed complaints drawn for audit (ISO 10002 8.5)",
+        sorted(ofMyGroups(tasks.createTaskQuery().processDefinitionKey("audit-sampling"))), List.of());
   }
 
   private static TaskQuery ofMyGroups(TaskQuery query) {
@@ -76,6 +91,12 @@ public class TasklistFilters implements ApplicationRunner {
   }
 
   private void createIfMissing(String name, int position, String description, TaskQuery query) {
+    // the reference is already in every task name; severity helps pick the next complaint task
+    createIfMissing(name, position, description, query, List.of(Map.of("name", "severity", "label", "Severity")));
+  }
+
+  private void createIfMissing(String name, int position, String description, TaskQuery query,
+      List<Map<String, String>> variables) {
     if (filters.createFilterQuery().filterName(name).count() > 0) {
       return;
     }
@@ -85,8 +106,7 @@ public class TasklistFilters implements ApplicationRunner {
             "priority", position,
             "description", description,
             "refresh", true,
-            // the reference is already in every task name; severity helps pick the next task
-            "variables", List.of(Map.of("name", "severity", "label", "Severity"))));
+            "variables", variables));
     filters.saveFilter(filter);
   }
 }

@@ -176,17 +176,26 @@ class RoleAuthorizations implements ApplicationRunner {
       grants.add(Grant.of(Roles.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL));
     }
 
-    // Tasklist's shared filters: readable by every role that works tasks there — handlers and supervisors
-    // (complaints), auditors (audit reviews), process owners and management (corrective actions, reviews)
-    for (String name : List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.OVERDUE,
+    // Tasklist's filters: the shared four readable by every role that works tasks there — handlers and
+    // supervisors (complaints), auditors (audit reviews), process owners and management (corrective actions,
+    // reviews); each improvement filter only by the roles whose work it lists
+    List<String> everyRole = List.of(Roles.HANDLERS, Roles.SUPERVISORS, Roles.AUDITORS, Roles.PROCESS_OWNERS,
+        Roles.MANAGEMENT);
+    Map<String, List<String>> readers = new java.util.LinkedHashMap<>();
+    for (String shared : List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.OVERDUE,
         TasklistFilters.HIGH_PRIORITY)) {
+      readers.put(shared, everyRole);
+    }
+    readers.put(TasklistFilters.MANAGEMENT_REVIEWS, List.of(Roles.MANAGEMENT));
+    readers.put(TasklistFilters.CORRECTIVE_ACTIONS, List.of(Roles.PROCESS_OWNERS, Roles.MANAGEMENT));
+    readers.put(TasklistFilters.AUDIT_SAMPLES, List.of(Roles.AUDITORS));
+    readers.forEach((name, groups) -> {
       for (Filter filter : filters.createFilterQuery().filterName(name).list()) {
-        for (String group : List.of(Roles.HANDLERS, Roles.SUPERVISORS, Roles.AUDITORS, Roles.PROCESS_OWNERS,
-            Roles.MANAGEMENT)) {
+        for (String group : groups) {
           grants.add(Grant.of(group, Resources.FILTER, filter.getId(), Permissions.READ));
         }
       }
-    }
+    });
     return grants;
   }
 

@@ -34,6 +34,11 @@ class RefusalSentencesTest {
         + "complainantEmail: is required when the preferred contact channel is email; preferredChannel: must be one of email, letter"))
         .isEqualTo("E-mail: is required when the preferred contact channel is email; "
             + "Preferred way to contact them: must be one of email, letter");
+    // a date field has a dateLabel, not a label
+    assertThat(sentences.sentence("Cannot instantiate process definition complaint-handling:1:5f6a2b1c-ebf9-11f1-a295-02fc00000001: "
+        + "problemDate: cannot be in the future")).isEqualTo("When did the problem happen?: cannot be in the future");
+    assertThat(sentences.sentence("Cannot submit task form 949bd8ca-1d2e-11f1-a018-02fc00000001: actionDueDay: must not be in the past"))
+        .isEqualTo("Due date: must not be in the past");
     assertThat(sentences.sentence("\"Approve response\" is for supervisors, and handler2 is not one of them."))
         .isEqualTo("\"Approve response\" is for supervisors, and handler2 is not one of them.");
   }

@@ -16,7 +16,10 @@ import org.redress.complaint.ComplaintRepository;
 import org.redress.complaint.Timeline;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Tasklist is usable on first login: the four filters exist once, sorted by priority then due date. */
+/**
+ * Tasklist is usable on first login: the four shared filters exist once, sorted by priority then due
+ * date, and management, process owners and auditors each see the filters of their own work.
+ */
 @RedressTest
 class TasklistFiltersTest {
 
@@ -59,6 +62,75 @@ class TasklistFiltersTest {
     List<Task> high = driver.as("handler2", () -> filters.<Task>list(filter(TasklistFilters.HIGH_PRIORITY).getId()));
     assertThat(high).allMatch(t -> t.getPriority() >= TasklistFilters.HIGH_PRIORITY_FROM)
         .extracting(Task::getProcessInstanceId).contains(critical.getId()).doesNotContain(low.getId());
+  }
+
+  @Test
+  void eachRoleSeesTheFiltersOfItsWork_andOnlyThose() {
+    tasklistFilters.run(null);
+    ComplaintDriver driver = new ComplaintDriver(engine, complaints, timeline);
+    List<String> shared = List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.OVERDUE,
+        TasklistFilters.HIGH_PRIORITY);
+    Map<String, List<String>> expected = Map.of(
+        "handler", shared,
+        "supervisor", shared,
+        "manager", plus(shared, TasklistFilters.MANAGEMENT_REVIEWS, TasklistFilters.CORRECTIVE_ACTIONS),
+        "owner", plus(shared, TasklistFilters.CORRECTIVE_ACTIONS),
+        "auditor", plus(shared, TasklistFilters.AUDIT_SAMPLES));
+
+    expected.forEach((user, names) -> {
+      // what Tasklist lists: the filters the user may read, in the order of their "priority" property
+      List<Filter> visible = driver.as(user, () -> filters.createTaskFilterQuery().list());
+      List<String> inOrder = visible.stream()
+          .sorted(java.util.Comparator.comparingInt(f -> ((Number) f.getProperties().get("priority")).intValue()))
+          .map(Filter::getName).toList();
+      assertThat(inOrder).as(user).containsExactlyElementsOf(names);
+    });
+  }
+
+  @Test
+  void managementReviewsAndCorrectiveActions_listTheirTasks_forTheRolesThatWorkThem() {
+    ComplaintDriver driver = new ComplaintDriver(engine, complaints, timeline);
+    var repository = engine.getRepositoryService();
+    String review = repository.createProcessDefinitionQuery().processDefinitionKey("management-review").latestVersion()
+        .singleResult().getId();
+    ProcessInstance reviewing = driver.as("manager", () -> engine.getFormService().submitStartForm(review,
+        Map.of("periodStart", "2030-01-01", "periodEnd", "2030-01-31")));
+    driver.runDueJobs(reviewing);
+    Task conduct = driver.task(reviewing, "Task_ConductManagementReview");
+    String action = repository.createProcessDefinitionQuery().processDefinitionKey("corrective-action").latestVersion()
+        .singleResult().getId();
+    ProcessInstance proposed = driver.as("owner", () -> engine.getFormService().submitStartForm(action, Map.of(
+        "causeKind", "category", "causeCode", "billing", "actionTitle", "Fewer late fees",
+        "actionReason", "Many customers complain about late fees.")));
+    driver.runDueJobs(proposed);
+    Task triage = driver.task(proposed, "Task_TriageCorrectiveAction");
+
+    assertThat(listed("manager", TasklistFilters.MANAGEMENT_REVIEWS)).contains(conduct.getId()).doesNotContain(triage.getId());
+    assertThat(listed("manager", TasklistFilters.CORRECTIVE_ACTIONS)).contains(triage.getId()).doesNotContain(conduct.getId());
+    assertThat(listed("owner", TasklistFilters.CORRECTIVE_ACTIONS)).contains(triage.getId());
+    TaskQueryForm audit = TaskQueryForm.of(filter(TasklistFilters.AUDIT_SAMPLES));
+    assertThat(audit.processKey()).isEqualTo("audit-sampling");
+    assertThat(audit.ofMyGroups()).isTrue();
+  }
+
+  /** The parts of a filter's task query that say whose work it lists. */
+  record TaskQueryForm(String processKey, boolean ofMyGroups) {
+    static TaskQueryForm of(Filter filter) {
+      org.camunda.bpm.engine.impl.TaskQueryImpl query = filter.getQuery();
+      return new TaskQueryForm(query.getProcessDefinitionKey(),
+          "${currentUserGroups()}".equals(query.getExpressions().get("taskCandidateGroupIn")));
+    }
+  }
+
+  private List<String> listed(String user, String filterName) {
+    ComplaintDriver driver = new ComplaintDriver(engine, complaints, timeline);
+    return driver.as(user, () -> filters.<Task>list(filter(filterName).getId())).stream().map(Task::getId).toList();
+  }
+
+  private static List<String> plus(List<String> names, String... more) {
+    List<String> all = new java.util.ArrayList<>(names);
+    all.addAll(List.of(more));
+    return all;
   }
 
   @Test

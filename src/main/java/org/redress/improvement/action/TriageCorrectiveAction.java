@@ -5,7 +5,6 @@ import static org.redress.complaint.ComplaintVariables.*;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.redress.engine.InvalidSubmissionException;
 import org.redress.engine.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +29,13 @@ class TriageCorrectiveAction implements TaskListener {
   public void notify(DelegateTask task) {
     SubmittedForm form = new SubmittedForm(task);
     String decision = form.requiredChoice(TRIAGE_DECISION, List.of(ACCEPT, DECLINE));
-    String reason = form.optionalText(DECLINE_REASON);
     long id = ((Number) task.getVariable(CORRECTIVE_ACTION_ID)).longValue();
     task.getExecution().setVariable(TRIAGE_DECISION, decision);
     if (ACCEPT.equals(decision)) {
       actions.accept(id);
       return;
     }
-    if (reason == null || reason.length() < 10) {
-      throw new InvalidSubmissionException(DECLINE_REASON, "give a reason of at least 10 characters when you decline");
-    }
-    actions.decline(id, reason);
+    // the form shows the reason only when declining, with its minimum length: one source for both
+    actions.decline(id, form.requiredText(DECLINE_REASON));
   }
 }

@@ -126,3 +126,93 @@ new MutationObserver((changes) => {
     }
   }
 }).observe(document.body, { childList: true, subtree: true });
+
+/*
+ * The reference after registering. Tasklist answers a started process with "The process has been
+ * started." for three seconds; the handler needs the complaint's reference (the business key, which
+ * intake/RecordComplaint sets in the same transaction as the start). The engine's answer to the start
+ * form carries it: a notice with the reference stays at the top of the page until it is closed or a
+ * task is opened.
+ */
+const STARTED_CLASS = 'redress-started';
+
+function showStarted(started) {
+  document.querySelectorAll('.' + STARTED_CLASS).forEach((old) => old.remove());
+  const notice = document.createElement('div');
+  notice.className = STARTED_CLASS;
+  notice.setAttribute('role', 'status');
+  notice.style.cssText = 'position:fixed;top:56px;left:50%;transform:translateX(-50%);z-index:2000;'
+      + 'color:#3c763d;background:#dff0d8;border:1px solid #d6e9c6;border-radius:3px;padding:10px 40px 10px 16px;'
+      + 'font-size:15px;box-shadow:0 2px 6px rgba(0,0,0,.2)';
+  const complaint = (started.definitionId || '').startsWith('complaint-handling:');
+  const text = document.createElement('span');
+  text.textContent = complaint ? 'Complaint registered. Reference: ' : 'Started. Reference: ';
+  const reference = document.createElement('strong');
+  reference.className = 'redress-reference';
+  reference.textContent = started.businessKey;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.setAttribute('aria-label', 'Close');
+  close.style.cssText = 'position:absolute;right:12px;top:8px';
+  close.textContent = '×';
+  close.addEventListener('click', () => notice.remove());
+  notice.append(text, reference, close);
+  document.body.appendChild(notice);
+}
+
+// it covers the top of a task's form: opening a task (which shows its reference) closes it
+window.addEventListener('hashchange', () => {
+  if (/[?&]task=/.test(window.location.hash)) {
+    document.querySelectorAll('.' + STARTED_CLASS).forEach((notice) => notice.remove());
+  }
+});
+
+const START_FORM = /\/process-definition\/[^/?]+\/submit-form(\?|$)/;
+const openRequest = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+  if (String(method).toUpperCase() === 'POST' && START_FORM.test(String(url))) {
+    this.addEventListener('load', () => {
+      if (this.status !== 200) {
+        return;
+      }
+      try {
+        const started = JSON.parse(this.responseText);
+        if (started && started.businessKey) {
+          showStarted(started);
+        }
+      } catch (notJson) {
+        // not the engine's answer: nothing to show
+      }
+    });
+  }
+  return openRequest.call(this, method, url, ...rest);
+};
+
+/*
+ * form-js answers a value that does not match a field's pattern with "Field must match pattern" and the
+ * regular expression, which no person reads. Redress's forms describe the expected format in the field's
+ * description (FormLimitsTest holds the patterns equal to the server's): that sentence is shown instead.
+ */
+function readablePatternErrors(root) {
+  const items = root.querySelectorAll ? root.querySelectorAll('.fjs-form-field-error li') : [];
+  for (const item of items) {
+    if (!item.textContent.startsWith('Field must match pattern')) {
+      continue;
+    }
+    const field = item.closest('.fjs-form-field');
+    const description = field && field.querySelector('.fjs-form-field-description');
+    item.textContent = description && description.textContent.trim()
+      ? 'Not in the expected format: ' + description.textContent.trim()
+      : 'Not in the expected format.';
+  }
+}
+
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    const target = change.type === 'characterData' ? change.target.parentElement : change.target;
+    if (target && target.closest && target.closest('.fjs-form-field')) {
+      readablePatternErrors(target.closest('.fjs-form-field'));
+    }
+  }
+}).observe(document.body, { childList: true, subtree: true, characterData: true });
