@@ -187,8 +187,11 @@ class ComplaintHandlingProcessTest {
     driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D",
         "overrideReason", "Checked: the charger was not ours, no one was hurt.");
     proposeResponse(complaint, "handler", false);
-    driver.complete(complaint, "Task_RecordComplainantAnswer", "handler", "complainantAnswer", "accepted");
+    driver.complete(complaint, "Task_RecordComplainantAnswer", "handler", "complainantAnswer", "accepted",
+        "complainantComment", "Happy with the replacement.");
 
+    assertThat(driver.timeline(driver.reference(complaint))).filteredOn(e -> e.type() == DECISION_ACCEPTED)
+        .singleElement().satisfies(e -> assertThat(e.details()).contains("Happy with the replacement."));
     assertThat(complaint).isWaitingAt("Task_TakeImmediateAction").hasNotPassed("Task_CloseComplaint");
     driver.complete(complaint, "Task_TakeImmediateAction", "handler", "immediateActionTaken",
         "Customer advised to stop using the charger; replacement sent.");

@@ -50,8 +50,10 @@ class RecordComplainantAnswer implements TaskListener {
       complaints.changeStatus(reference, ComplaintStatus.DECISION_ACCEPTED);
       task.getExecution().setVariable(ACTION_DUE_DATE,
           calendar.after(EngineClock.nowDate(), times.agreedActionPeriod()));
+      // a comment given with an acceptance (its own field: the reason field belongs to a rejection)
+      String comment = form.optionalText(COMPLAINANT_COMMENT);
       events.record(task, EventType.DECISION_ACCEPTED, "The complainant accepted the decision",
-          reason == null ? Map.of() : Map.of("comment", reason));
+          comment == null ? Map.of() : Map.of("comment", comment));
       return;
     }
     if (reason == null) {

@@ -55,6 +55,7 @@ public final class ComplaintVariables {
   public static final String APPROVAL_COMMENT = "approvalComment";
   public static final String COMPLAINANT_ANSWER = "complainantAnswer";
   public static final String COMPLAINANT_REASON = "complainantReason";
+  public static final String COMPLAINANT_COMMENT = "complainantComment";
   public static final String REVIEW_OUTCOME = "reviewOutcome";
   public static final String REVIEW_REASONS = "reviewReasons";
   public static final String RECOURSE_TAKEN = "recourseTaken";
