@@ -159,7 +159,9 @@ class ComplaintHandlingProcessTest {
     assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
         .anyMatch(link -> "handlers".equals(link.getGroupId()));
     assertThat((String) engine.getTaskService().getVariableLocal(task.getId(), "complaintSummary"))
-        .contains("late fee", "Jane Doe");
+        .contains("late fee", "Jane Doe", "prefers E-mail, in English").doesNotContain("language en");
+    assertThat((String) engine.getTaskService().getVariableLocal(task.getId(), "assessmentSummary"))
+        .as("the assessment in words, the target in working time").contains("working days").doesNotContain("P15D", "P5D");
 
     driver.complete(complaint, "Task_ReviewAssessment", "handler", "severity", "low", "responseTarget", "P15D");
     assertThat(driver.state(complaint).status()).isEqualTo(ComplaintStatus.UNDER_INVESTIGATION);

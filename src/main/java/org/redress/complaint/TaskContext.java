@@ -70,8 +70,8 @@ class TaskContext implements EveryUserTaskListener, FormContext {
     if (c.complainantOrganisation() != null) {
       md.append(", ").append(Markdown.escape(c.complainantOrganisation()));
     }
-    md.append(" — prefers ").append(c.preferredChannel().equals("email") ? "e-mail" : c.preferredChannel())
-        .append(", language ").append(c.preferredLanguage()).append("\n\n");
+    md.append(" — prefers ").append(Channel.labelOf(c.preferredChannel()))
+        .append(", in ").append(language(c.preferredLanguage())).append("\n\n");
     line(md, "E-mail", c.complainantEmail());
     line(md, "Phone", c.complainantPhone());
     line(md, "Address", c.complainantAddress());
@@ -116,10 +116,10 @@ class TaskContext implements EveryUserTaskListener, FormContext {
       return "Not assessed yet.";
     }
     return "Severity **%s** · priority %d · response target %s, due %s%s%s · team %s".formatted(
-        s.severity(), s.priority(), plainDuration(s.responseTarget()), staffTime.format(s.responseDueAt()),
+        Words.of(s.severity()), s.priority(), Words.workingTime(s.responseTarget()), staffTime.format(s.responseDueAt()),
         Boolean.TRUE.equals(s.immediateActionNeeded()) ? " · **immediate action needed**" : "",
         s.assessmentOverridden() ? " · overridden by a handler" : "",
-        s.team());
+        Words.of(s.team()));
   }
 
   private String notes(String reference) {
@@ -160,19 +160,10 @@ class TaskContext implements EveryUserTaskListener, FormContext {
     return "- *(earlier events omitted)*\n" + tail.substring(tail.indexOf('\n') + 1);
   }
 
-  /** P15D → "15 days", PT4H → "4 hours"; anything else as it is. */
-  static String plainDuration(String iso) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("P(?:T)?(\\d+)([DHW])").matcher(iso == null ? "" : iso);
-    if (!m.matches()) {
-      return iso;
-    }
-    int n = Integer.parseInt(m.group(1));
-    String unit = switch (m.group(2)) {
-      case "D" -> "day";
-      case "H" -> "hour";
-      default -> "week";
-    };
-    return n + " " + unit + (n == 1 ? "" : "s");
+  /** "en" → "English": the complainant's language as a person names it. */
+  static String language(String code) {
+    String name = code == null ? "" : java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.ENGLISH);
+    return name.isEmpty() ? String.valueOf(code) : name;
   }
 
   private static void line(StringBuilder md, String label, String value) {

@@ -9,11 +9,9 @@ import org.redress.engine.Markdown;
 class TaskContextTest {
 
   @Test
-  void durationsInPlainWords() {
-    assertThat(TaskContext.plainDuration("P15D")).isEqualTo("15 days");
-    assertThat(TaskContext.plainDuration("P1D")).isEqualTo("1 day");
-    assertThat(TaskContext.plainDuration("PT4H")).isEqualTo("4 hours");
-    assertThat(TaskContext.plainDuration("P1M")).isEqualTo("P1M");
+  void theComplainantsLanguageInWords() {
+    assertThat(TaskContext.language("en")).isEqualTo("English");
+    assertThat(TaskContext.language("de")).isEqualTo("German");
   }
 
   @Test

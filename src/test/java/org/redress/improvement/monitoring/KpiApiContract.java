@@ -135,7 +135,7 @@ abstract class KpiApiContract {
     assertThat(http.get(StaffHttp.ANONYMOUS, "/webjars/chart.js/4.5.1/dist/chart.umd.min.js").status()).isEqualTo(200);
     StaffHttp.Response list = http.get("owner", "/staff/complaints?kpi=escalated&matching=true&" + Q1);
     assertThat(list.status()).isEqualTo(200);
-    assertThat(list.body()).contains("/camunda/app/cockpit/default/#/redress/complaints/KPI-B").doesNotContain("KPI-A");
+    assertThat(list.body()).contains("/staff/cases/KPI-B").doesNotContain("KPI-A");
     StaffHttp.Response bad = http.get("manager", "/staff/dashboard?from=garbage");
     assertThat(bad.status()).isEqualTo(400);
   }
