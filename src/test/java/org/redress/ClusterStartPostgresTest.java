@@ -135,15 +135,17 @@ class ClusterStartPostgresTest {
         SELECT GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION WHERE GROUP_ID_ IS NOT NULL
         GROUP BY GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ HAVING COUNT(*) > 1""").query().listOfRows()).isEmpty();
     assertThat(jdbc.sql("SELECT NAME_ FROM ACT_RU_FILTER").query(String.class).list())
-        .containsExactlyInAnyOrder("My tasks", "My groups' tasks", "Overdue", "High priority");
+        .containsExactlyInAnyOrder("My tasks", "My groups' tasks", "Overdue", "High priority", "Management reviews",
+            "Corrective actions", "Audit samples");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_ID_USER").query(Long.class).single()).isEqualTo(8);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_ID_GROUP").query(Long.class).single()).isEqualTo(6);
     assertThat(jdbc.sql("SELECT USER_ID_, GROUP_ID_ FROM ACT_ID_MEMBERSHIP GROUP BY USER_ID_, GROUP_ID_"
         + " HAVING COUNT(*) > 1").query().listOfRows()).isEmpty();
-    // each filter is readable once by the five groups that work in Tasklist (RoleAuthorizations)
+    // each shared filter is readable once by the five groups that work in Tasklist, each role filter once by
+    // its roles: Management reviews (1), Corrective actions (2), Audit samples (1) (RoleAuthorizations)
     assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = :filter AND GROUP_ID_ IS NOT NULL"
         + " AND RESOURCE_ID_ <> '*'")
-        .param("filter", Resources.FILTER.resourceType()).query(Long.class).single()).isEqualTo(4 * 5);
+        .param("filter", Resources.FILTER.resourceType()).query(Long.class).single()).isEqualTo(4 * 5 + 4);
   }
 
   @Test

@@ -28,7 +28,9 @@ public class ClusterLock {
     /** Deployment, seeded groups, grants, filters and accounts, settings check: one node at a time. */
     START_UP(0x5265647265737301L),
     /** The KPI summary's background build and catch-up (improvement/monitoring/KpiSummaryUpkeep). */
-    KPI_SUMMARY(0x5265647265737302L);
+    KPI_SUMMARY(0x5265647265737302L),
+    /** Flyway's migrations ({@link MigrationsOneNodeAtATime}). */
+    MIGRATIONS(0x5265647265737303L);
 
     final long key;
 
