@@ -471,6 +471,11 @@ class TasklistJourneyBrowserTest {
     claims = 0;
     // the simple path: review the assessment (from the group queue), propose the response, record the answer
     click(filter("My groups' tasks"));
+    // also after choosing another filter, which writes Tasklist's own "Created" into the address
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filter.active"), "My groups' tasks"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".sorting-choice .sort-by"), "Priority"));
+    assertThat(browser.findElements(By.cssSelector(".sorting-choice .sort-by")).stream().map(WebElement::getText))
+        .containsExactly("Priority", "Due date");
     openFromList("Review assessment · " + lowReference);
     claim();
     choose("Category", "Billing and payments");
@@ -501,7 +506,7 @@ class TasklistJourneyBrowserTest {
     claim();
     choose("Category", "Billing and payments");
     // a mistake only the server sees (a changed target needs a reason): a sentence at the field, no ids or keys
-    choose("Response target", "10 days");
+    choose("Response target", "10 working days");
     clickOn(shown(By.xpath("//div[contains(@class,'form-actions')]/button[normalize-space()='Complete']")));
     WebElement refusal = shown(By.xpath("//*[contains(@class,'task-details')]//div[contains(@class,'fjs-form-field')]"
         + "[label[starts-with(normalize-space(), 'Reason for the change')]]/div[contains(@class,'redress-refusal')]"));

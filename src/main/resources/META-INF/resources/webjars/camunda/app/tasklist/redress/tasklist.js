@@ -23,11 +23,21 @@ function sortAsTheFiltersDo() {
     return;
   }
   const params = new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
-  if (params.has('sorting')) {
+  if (params.has('sorting') && !isTasklistsDefault(params.get('sorting'))) {
     return;
   }
   params.set('sorting', FILTER_ORDER);
   window.location.replace('#/?' + params.toString());
+}
+
+/* Choosing another filter writes Tasklist's own default ("Created", newest first) into the address. */
+function isTasklistsDefault(sorting) {
+  try {
+    const order = JSON.parse(sorting);
+    return Array.isArray(order) && order.length === 1 && order[0].sortBy === 'created' && order[0].sortOrder === 'desc';
+  } catch (e) {
+    return false;
+  }
 }
 
 window.addEventListener('hashchange', sortAsTheFiltersDo);
