@@ -137,7 +137,7 @@ class ReadableCaseFiles {
       f.add("Complainant", ComplaintHistory.WITHHELD);
     }
     f.add("Preferred channel", codeLists.label(CodeLists.CHANNEL, c.preferredChannel()));
-    f.add("Preferred language", language(c.preferredLanguage()));
+    f.add("Preferred language", Words.language(c.preferredLanguage()));
     f.add("Product or service", c.productOrService());
     Map<String, String> classification = classification(c.reference());
     f.add("Category", codeLists.label(CodeLists.CATEGORY, classification.get("category")));
@@ -162,14 +162,14 @@ class ReadableCaseFiles {
     f.add("Priority", s.priority() == null ? null : s.priority().toString());
     f.add("Response target", Words.workingTime(s.responseTarget()));
     f.add("Response due", staffTime.format(s.responseDueAt()));
-    f.add("Team", words(s.team()));
+    f.add("Team", Words.of(s.team()));
     f.add("Immediate action needed", s.immediateActionNeeded() == null ? null : yesNo(s.immediateActionNeeded()));
     f.add("Assessment overridden", yesNo(s.assessmentOverridden()));
     f.add("Root cause", codeLists.label(CodeLists.ROOT_CAUSE, s.rootCause()));
-    f.add("Complaint justified", words(s.justified()));
+    f.add("Complaint justified", Words.of(s.justified()));
     f.add("Escalated", yesNo(s.escalated()));
     f.add("Decision reviewed internally", yesNo(s.decisionReviewed()));
-    f.add("Outcome", words(s.outcome()));
+    f.add("Outcome", Words.of(s.outcome()));
     f.add("Acknowledged", staffTime.format(s.acknowledgedAt()));
     f.add("Assessed", staffTime.format(s.assessedAt()));
     f.add("Decision communicated", staffTime.format(s.decisionCommunicatedAt()));
@@ -231,7 +231,7 @@ class ReadableCaseFiles {
       return duration(text);
     }
     if (key.equals("severity") || key.equals("outcome") || key.equals("complaintJustified") || key.equals("team")) {
-      return words(text);
+      return Words.of(text);
     }
     return text;
   }
@@ -241,7 +241,7 @@ class ReadableCaseFiles {
         ? "Intact: all " + v.events() + " events match their hashes and links."
         : "NOT intact: " + v.problems().size() + " problem(s) in " + v.events() + " events.";
     List<String> problems = v.problems().stream()
-        .map(p -> "Event " + p.sequence() + " (id " + p.eventId() + "): " + words(p.problem())).toList();
+        .map(p -> "Event " + p.sequence() + " (id " + p.eventId() + "): " + Words.of(p.problem())).toList();
     return new ReadableCaseFile.Verification(v.intact(), sentence, v.headHash(), problems);
   }
 
@@ -332,20 +332,14 @@ class ReadableCaseFiles {
     return channel;
   }
 
-  static String words(Object code) {
-    return Words.of(code);
-  }
-
   /** "complaintJustified" → "Complaint justified", unless {@link #LABELS} says better. */
   static String label(String key) {
     String known = LABELS.get(key);
     if (known != null) {
       return known;
     }
-    return words(key.replaceAll("([a-z0-9])([A-Z])", "$1 $2"));
+    return Words.of(key.replaceAll("([a-z0-9])([A-Z])", "$1 $2"));
   }
-
-
 
   /** "PT52H10M" → "2 d 4 h 10 min"; under an hour in minutes. */
   static String duration(String iso) {
@@ -368,14 +362,6 @@ class ReadableCaseFiles {
     } catch (DateTimeParseException e) {
       return iso;
     }
-  }
-
-  private static String language(String code) {
-    if (code == null || code.isBlank()) {
-      return null;
-    }
-    String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
-    return name.isBlank() ? code : name;
   }
 
   private static String yesNo(boolean value) {

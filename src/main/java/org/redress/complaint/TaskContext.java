@@ -71,7 +71,7 @@ class TaskContext implements EveryUserTaskListener, FormContext {
       md.append(", ").append(Markdown.escape(c.complainantOrganisation()));
     }
     md.append(" — prefers ").append(Channel.labelOf(c.preferredChannel()))
-        .append(", in ").append(language(c.preferredLanguage())).append("\n\n");
+        .append(", in ").append(Words.language(c.preferredLanguage())).append("\n\n");
     line(md, "E-mail", c.complainantEmail());
     line(md, "Phone", c.complainantPhone());
     line(md, "Address", c.complainantAddress());
@@ -158,12 +158,6 @@ class TaskContext implements EveryUserTaskListener, FormContext {
     }
     String tail = markdown.substring(markdown.length() - (MAX_VARIABLE_TEXT - 40));
     return "- *(earlier events omitted)*\n" + tail.substring(tail.indexOf('\n') + 1);
-  }
-
-  /** "en" → "English": the complainant's language as a person names it. */
-  static String language(String code) {
-    String name = code == null ? "" : java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.ENGLISH);
-    return name.isEmpty() ? String.valueOf(code) : name;
   }
 
   private static void line(StringBuilder md, String label, String value) {

@@ -53,4 +53,13 @@ public final class Words {
     String text = String.valueOf(value);
     return text.matches("P\\d+D|PT\\d+H(\\d+M)?|PT\\d+M") ? workingTime(text) : text;
   }
+
+  /** "en" → "English": a language as a person names it; null for none. */
+  public static String language(String code) {
+    if (code == null || code.isBlank()) {
+      return null;
+    }
+    String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
+    return name.isBlank() ? code : name;
+  }
 }

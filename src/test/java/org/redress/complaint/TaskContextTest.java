@@ -10,8 +10,8 @@ class TaskContextTest {
 
   @Test
   void theComplainantsLanguageInWords() {
-    assertThat(TaskContext.language("en")).isEqualTo("English");
-    assertThat(TaskContext.language("de")).isEqualTo("German");
+    assertThat(Words.language("en")).isEqualTo("English");
+    assertThat(Words.language("de")).isEqualTo("German");
   }
 
   @Test

@@ -52,6 +52,10 @@ public class StaffHttp {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
+    return exchange(request, user, password);
+  }
+
+  private Response exchange(HttpRequest.Builder request, String user, String password) {
     if (!ANONYMOUS.equals(user)) {
       request.header("Authorization", "Basic " + Base64.getEncoder()
           .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
@@ -73,20 +77,7 @@ public class StaffHttp {
 
   /** A staff page as a browser asks for it (Accept: text/html), with HTTP Basic. */
   public Response page(String user, String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html");
-    if (!ANONYMOUS.equals(user)) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-    }
-    try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body(), response.headers());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html"), user, user);
   }
 
   public Response postJson(String user, String path, Object body) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.redress.assessment.Severity;
+import org.redress.classification.CodeLists;
 import org.redress.complaint.Channel;
 import org.redress.complaint.ComplaintStatus;
 import org.redress.complaint.StaffTime;
@@ -18,7 +19,6 @@ import org.redress.security.Roles;
 import org.redress.security.StaffCaller;
 import org.redress.security.StaffOnly;
 import org.redress.security.WebappAccess;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,19 +39,19 @@ class DashboardPage {
   private final FormBinding binding;
   private final StaffCaller staff;
   private final KpiComplaints complaints;
-  private final JdbcClient jdbc;
+  private final CodeLists codeLists;
   private final ObjectMapper json;
   private final WebappAccess webapps;
   private final StaffTime staffTime;
 
-  DashboardPage(Kpis kpis, FormBinding binding, StaffCaller staff, KpiComplaints complaints, JdbcClient jdbc,
+  DashboardPage(Kpis kpis, FormBinding binding, StaffCaller staff, KpiComplaints complaints, CodeLists codeLists,
       ObjectMapper json, WebappAccess webapps, StaffTime staffTime) {
     this.staffTime = staffTime;
     this.kpis = kpis;
     this.binding = binding;
     this.staff = staff;
     this.complaints = complaints;
-    this.jdbc = jdbc;
+    this.codeLists = codeLists;
     this.json = json;
     this.webapps = webapps;
   }
@@ -77,8 +77,8 @@ class DashboardPage {
         "openByAge", report.openByAge(), "satisfactionDistribution", report.satisfactionDistribution())));
     model.addAttribute("cards", report.kpis().stream().map(k -> new Card(k,
         KpiDefinition.byId(k.id()).orElseThrow(), queryString(query))).toList());
-    model.addAttribute("categories", codes("category"));
-    model.addAttribute("products", codes("product"));
+    model.addAttribute("categories", codes(CodeLists.CATEGORY));
+    model.addAttribute("products", codes(CodeLists.PRODUCT));
     Map<String, String> channels = new LinkedHashMap<>();
     List.of(Channel.values()).forEach(c -> channels.put(c.code(), c.label()));
     model.addAttribute("channels", channels);
@@ -97,9 +97,9 @@ class DashboardPage {
     StaffCaller.Caller caller = staff.required();
     model.addAttribute("user", caller.userId());
     model.addAttribute("cockpit", webapps.opensCockpit(caller));
-    Map<String, String> categories = codes("category");
-    Map<String, String> products = codes("product");
-    Map<String, String> channels = codes("channel");
+    Map<String, String> categories = codes(CodeLists.CATEGORY);
+    Map<String, String> products = codes(CodeLists.PRODUCT);
+    Map<String, String> channels = codes(CodeLists.CHANNEL);
     model.addAttribute("rows", page.items().stream().map(row -> Line.of(row, categories, products, channels)).toList());
     model.addAttribute("query", query);
     model.addAttribute("queryString", queryString(query));
@@ -118,9 +118,7 @@ class DashboardPage {
 
   private Map<String, String> codes(String list) {
     Map<String, String> codes = new LinkedHashMap<>();
-    jdbc.sql("SELECT code, label FROM code_list_entry WHERE list_name = :list ORDER BY sort_order, code")
-        .param("list", list)
-        .query((rs, n) -> codes.put(rs.getString("code"), rs.getString("label"))).list();
+    codeLists.all(list).forEach(entry -> codes.put(entry.code(), entry.label()));
     return codes;
   }
 
